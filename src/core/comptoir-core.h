@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The single public header of the core library. */
+
+#include "comptoir-error.h"
+#include "comptoir-barcode.h"
+#include "comptoir-catalog.h"
+#include "comptoir-change.h"
+#include "comptoir-db.h"
+#include "comptoir-demo.h"
+#include "comptoir-id.h"
+#include "comptoir-money.h"
+#include "comptoir-product.h"
+#include "comptoir-product-import.h"
+#include "comptoir-product-list.h"
+#include "comptoir-text.h"

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "comptoir-db.h"
+
+G_BEGIN_DECLS
+
+/* Column names of a replicated table, NULL if the table does not
+ * replicate. */
+GPtrArray *_comptoir_db_get_replicated_columns (ComptoirDb *self,
+                                                const char *table);
+void       _comptoir_db_allow_writes           (ComptoirDb *self);
+void       _comptoir_db_forbid_writes          (ComptoirDb *self);
+
+G_END_DECLS
