@@ -1,11 +1,214 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "comptoir-core.h"
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "test-fixture.h"
+
+static JsonObject *
+payload_of (ComptoirDb *db,
+            gint64      seq)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirStmt) stmt =
+    comptoir_db_prepare (db, "SELECT payload FROM change_log WHERE seq = ?1", &error);
+  g_autoptr (JsonNode) node = NULL;
+
+  sqlite3_bind_int64 (stmt, 1, seq);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static void
+test_logged (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirChange) create = comptoir_change_new ("member", NULL);
+  g_autoptr (ComptoirChange) same = NULL;
+  g_autoptr (ComptoirChange) edit = NULL;
+  g_autoptr (JsonObject) first = NULL;
+  g_autoptr (JsonObject) second = NULL;
+  g_autoptr (ComptoirStmt) row = NULL;
+  gboolean changed = FALSE;
+  const char *id = comptoir_change_get_row_id (create);
+
+  g_assert_true (comptoir_uuid7_is_valid (id));
+  comptoir_change_set_int (create, "number", 42);
+  comptoir_change_set_text (create, "first_name", "Anaïs");
+  comptoir_change_set_text (create, "last_name", "Lefèvre");
+  comptoir_change_set_null (create, "email");
+  g_assert_true (comptoir_db_apply_change (f->db, create, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+
+  row = comptoir_db_prepare (f->db, "SELECT seq, tbl, row_id, hlc, device_id, schema_version, acked "
+                                    "FROM change_log", &error);
+  g_assert_cmpint (sqlite3_step (row), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (row, 0), ==, 1);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (row, 1), ==, "member");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (row, 2), ==, id);
+  g_assert_cmpint (COMPTOIR_HLC_PHYSICAL (sqlite3_column_int64 (row, 3)), >, 0);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (row, 4), ==, comptoir_db_get_device_id (f->db));
+  g_assert_cmpint (sqlite3_column_int (row, 5), ==, comptoir_db_get_latest_schema_version ());
+  g_assert_cmpint (sqlite3_column_int (row, 6), ==, 0);
+  g_assert_cmpint (sqlite3_step (row), ==, SQLITE_DONE);
+  comptoir_stmt_release (g_steal_pointer (&row));
+
+  first = payload_of (f->db, 1);
+  g_assert_cmpint (json_object_get_int_member (first, "number"), ==, 42);
+  g_assert_cmpstr (json_object_get_string_member (first, "first_name"), ==, "Anaïs");
+  g_assert_true (json_object_get_null_member (first, "email"));
+
+  /* Saving the same values logs nothing. */
+  same = comptoir_change_new ("member", id);
+  comptoir_change_set_text (same, "first_name", "Anaïs");
+  g_assert_true (comptoir_db_apply_change (f->db, same, &changed, &error));
+  g_assert_false (changed);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, 1);
+
+  /* An edit logs only the fields it changed. */
+  edit = comptoir_change_new ("member", id);
+  comptoir_change_set_text (edit, "first_name", "Anaïs");
+  comptoir_change_set_text (edit, "email", "anais@example.org");
+  g_assert_true (comptoir_db_apply_change (f->db, edit, &changed, &error));
+  g_assert_true (changed);
+  second = payload_of (f->db, 2);
+  g_assert_cmpuint (json_object_get_size (second), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (second, "email"), ==, "anais@example.org");
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM member WHERE email = 'anais@example.org'"), ==, 1);
+}
+
+static void
+test_sequence_and_clock (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirStmt) stmt = NULL;
+  gint64 expected_seq = 1, last_hlc = 0, hlc_before_reopen;
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr (ComptoirChange) change = comptoir_change_new ("category", NULL);
+      g_autofree char *name = g_strdup_printf ("Rayon %u", i);
+
+      comptoir_change_set_text (change, "name", name);
+      g_assert_true (comptoir_db_apply_change (f->db, change, NULL, &error));
+    }
+
+  stmt = comptoir_db_prepare (f->db, "SELECT seq, hlc FROM change_log ORDER BY seq", &error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, expected_seq++);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 1), >, last_hlc);
+      last_hlc = sqlite3_column_int64 (stmt, 1);
+    }
+  comptoir_stmt_release (g_steal_pointer (&stmt));
+  g_assert_cmpint (expected_seq, ==, 501);
+  hlc_before_reopen = last_hlc;
+
+  /* After a restart the clock continues after the last logged change. */
+  g_clear_object (&f->catalog);
+  g_clear_object (&f->db);
+  f->db = comptoir_db_open (f->path, COMPTOIR_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (comptoir_db_hlc_now (f->db), >, hlc_before_reopen);
+}
+
+static void
+test_atomic (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirChange) bad = comptoir_change_new ("product", NULL);
+
+  comptoir_change_set_text (bad, "code", "X1");
+  comptoir_change_set_text (bad, "name", "Savon");
+  comptoir_change_set_int (bad, "price_cents", 300);
+  comptoir_change_set_int (bad, "vat_bp", 1960);  /* refused by the schema */
+  g_assert_false (comptoir_db_apply_change (f->db, bad, NULL, &error));
+  g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM product"), ==, 0);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, 0);
+
+  {
+    g_autoptr (ComptoirChange) unknown = comptoir_change_new ("product", NULL);
+    comptoir_change_set_text (unknown, "colour", "red");
+    g_assert_false (comptoir_db_apply_change (f->db, unknown, NULL, &error));
+    g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr (ComptoirChange) local = comptoir_change_new ("local_device", NULL);
+    comptoir_change_set_int (local, "created_at", 1);
+    g_assert_false (comptoir_db_apply_change (f->db, local, NULL, &error));
+    g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
+  }
+}
+
+/* The point of the write API is that there is no second path: SQL that
+ * bypasses it fails, on our connection and on a plain sqlite3 one. */
+static void
+test_bypass_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *bypasses[] = {
+    "INSERT INTO member (id, number, first_name, last_name) VALUES ('x', 1, 'A', 'B')",
+    "INSERT INTO category (id, name) VALUES ('x', 'Vrac')",
+    "UPDATE product SET price_cents = 1",
+    "DELETE FROM product",
+    "UPDATE product_barcode SET product_id = NULL",
+    "DELETE FROM change_log",
+    "UPDATE change_log SET payload = '{}'",
+  };
+  g_autoptr (ComptoirProduct) p = fixture_product ("EP-1", "Pâtes penne", 189, 550, "3017620422003");
+  g_autoptr (GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_true (comptoir_catalog_save_product (f->catalog, p, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bypasses); i++)
+    {
+      g_test_message ("%s", bypasses[i]);
+      g_assert_false (comptoir_db_exec (f->db, bypasses[i], &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT price_cents FROM product"), ==, 189);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM product_barcode WHERE product_id IS NOT NULL"), ==, 1);
+
+  /* Acknowledging a pushed entry is the one update the log accepts. */
+  g_assert_true (comptoir_db_exec (f->db, "UPDATE change_log SET acked = 1 WHERE seq = 1", &error));
+  g_assert_no_error (error);
+  g_assert_false (comptoir_db_exec (f->db, "UPDATE change_log SET acked = 0 WHERE seq = 1", &error));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (bypasses); i++)
+    {
+      char *message = NULL;
+      g_assert_cmpint (sqlite3_exec (raw, bypasses[i], NULL, NULL, &message), !=, SQLITE_OK);
+      g_test_message ("plain sqlite3: %s", message);
+      sqlite3_free (message);
+    }
+  sqlite3_close (raw);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT price_cents FROM product"), ==, 189);
+}
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/comptoir/core/change-log/logged", test_logged);
+  ADD ("/comptoir/core/change-log/sequence-and-clock", test_sequence_and_clock);
+  ADD ("/comptoir/core/change-log/atomic", test_atomic);
+  ADD ("/comptoir/core/change-log/bypass-refused", test_bypass_refused);
   return g_test_run ();
 }
