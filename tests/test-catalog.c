@@ -1,11 +1,278 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "comptoir-core.h"
+#include <string.h>
+
+#include "test-fixture.h"
+
+static void
+save_ok (ComptoirCatalog *catalog,
+         ComptoirProduct *product)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (comptoir_catalog_save_product (catalog, product, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_create_and_get (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirProduct) p = fixture_product ("EP-1", "  Pâtes penne complètes bio 500 g ", 235, 550, "3017620422003");
+  g_autoptr (ComptoirProduct) got = NULL;
+  g_autoptr (ComptoirProduct) by_code = NULL;
+  g_autoptr (ComptoirProduct) by_upc = NULL;
+  g_autofree char *category = comptoir_catalog_ensure_category (f->catalog, "Épicerie", 550, &error);
+  g_autofree char *same_category = comptoir_catalog_ensure_category (f->catalog, "epicerie", 550, &error);
+  const char *barcodes[] = { "3017620422003", "036000291452", NULL };
+
+  g_assert_cmpstr (category, ==, same_category);
+  comptoir_product_set_category (p, category, "Épicerie");
+  comptoir_product_set_organic (p, TRUE);
+  comptoir_product_set_origin (p, "Italie");
+  comptoir_product_set_barcodes (p, barcodes);
+  save_ok (f->catalog, p);
+
+  g_assert_true (comptoir_uuid7_is_valid (comptoir_product_get_id (p)));
+  g_assert_cmpint (comptoir_product_get_rowid (p), >, 0);
+  g_assert_cmpstr (comptoir_product_get_name (p), ==, "Pâtes penne complètes bio 500 g");
+  /* The UPC-A is stored as the EAN-13 it also is. */
+  g_assert_cmpstr (comptoir_product_get_barcodes (p)[1], ==, "0036000291452");
+
+  got = comptoir_catalog_lookup_barcode (f->catalog, "3017620422003", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (comptoir_product_get_id (got), ==, comptoir_product_get_id (p));
+  g_assert_cmpstr (comptoir_product_get_category_name (got), ==, "Épicerie");
+  g_assert_cmpint (comptoir_product_get_price_cents (got), ==, 235);
+  g_assert_cmpint (comptoir_product_get_vat_bp (got), ==, 550);
+  g_assert_true (comptoir_product_get_organic (got));
+  g_assert_cmpstr (comptoir_product_get_origin (got), ==, "Italie");
+  g_assert_cmpuint (g_strv_length ((GStrv) comptoir_product_get_barcodes (got)), ==, 2);
+
+  by_upc = comptoir_catalog_lookup_barcode (f->catalog, "036000291452", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (comptoir_product_get_id (by_upc), ==, comptoir_product_get_id (p));
+
+  by_code = comptoir_catalog_lookup (f->catalog, "EP-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (comptoir_product_get_id (by_code), ==, comptoir_product_get_id (p));
+
+  g_assert_null (comptoir_catalog_lookup_barcode (f->catalog, "5449000000996", &error));
+  g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (comptoir_catalog_lookup_barcode (f->catalog, "5449000000997", &error));
+  g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
+}
+
+static gboolean
+has_error_on (GPtrArray  *errors,
+              const char *field)
+{
+  for (guint i = 0; i < errors->len; i++)
+    if (g_str_equal (((ComptoirFieldError *) g_ptr_array_index (errors, i))->field, field))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirProduct) first = fixture_product ("EP-1", "Pâtes", 235, 550, "3017620422003");
+  g_autoptr (ComptoirProduct) bad = fixture_product ("EP-1", "   ", -5, 1960, "3017620422004");
+  g_autoptr (ComptoirProduct) stolen = fixture_product ("EP-2", "Riz", 300, 550, "3017620422003");
+  g_autoptr (GPtrArray) errors = NULL;
+  g_autoptr (GPtrArray) stolen_errors = NULL;
+  gint64 log_before;
+
+  save_ok (f->catalog, first);
+  log_before = fixture_query_int (f->db, "SELECT count(*) FROM change_log");
+
+  errors = comptoir_catalog_validate_product (f->catalog, bad);
+  g_assert_true (has_error_on (errors, "name"));
+  g_assert_true (has_error_on (errors, "code"));          /* EP-1 taken */
+  g_assert_true (has_error_on (errors, "price-cents"));
+  g_assert_true (has_error_on (errors, "vat-bp"));
+  g_assert_true (has_error_on (errors, "barcodes"));      /* check digit */
+  g_assert_cmpuint (errors->len, ==, 5);
+
+  g_assert_false (comptoir_catalog_save_product (f->catalog, bad, &error));
+  g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (comptoir_product_get_id (bad));
+
+  stolen_errors = comptoir_catalog_validate_product (f->catalog, stolen);
+  g_assert_cmpuint (stolen_errors->len, ==, 1);
+  g_assert_nonnull (strstr (((ComptoirFieldError *) g_ptr_array_index (stolen_errors, 0))->message, "Pâtes"));
+  g_assert_false (comptoir_catalog_save_product (f->catalog, stolen, &error));
+  g_clear_error (&error);
+
+  /* Nothing half-written. */
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM product"), ==, 1);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, log_before);
+}
+
+static void
+test_edit_barcodes_and_deactivate (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirProduct) a = fixture_product ("A", "Lait entier 1 L", 129, 550, "3017620422003");
+  g_autoptr (ComptoirProduct) b = fixture_product ("B", "Lait demi-écrémé 1 L", 119, 550, NULL);
+  g_autoptr (ComptoirProduct) moved = NULL;
+  g_autoptr (GArray) found = NULL;
+  const char *b_codes[] = { "3017620422003", NULL };
+  gint64 log_before;
+
+  save_ok (f->catalog, a);
+  save_ok (f->catalog, b);
+
+  /* Move the barcode from A to B: unlink, then link. */
+  comptoir_product_set_barcodes (a, NULL);
+  save_ok (f->catalog, a);
+  comptoir_product_set_barcodes (b, b_codes);
+  save_ok (f->catalog, b);
+  moved = comptoir_catalog_lookup_barcode (f->catalog, "3017620422003", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (comptoir_product_get_code (moved), ==, "B");
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM product_barcode"), ==, 1);
+
+  /* The search index follows barcode moves. */
+  found = comptoir_catalog_search (f->catalog, "30176204", COMPTOIR_PRODUCT_SORT_NAME, FALSE, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, comptoir_product_get_rowid (b));
+
+  /* Deactivating is an edit, logged as one field. */
+  log_before = fixture_query_int (f->db, "SELECT count(*) FROM change_log");
+  comptoir_product_set_active (a, FALSE);
+  save_ok (f->catalog, a);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, log_before + 1);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT json_extract (payload, '$.active') FROM change_log "
+                                             "ORDER BY seq DESC LIMIT 1"), ==, 0);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT active FROM product WHERE code = 'A'"), ==, 0);
+}
+
+static GArray *
+search (Fixture             *f,
+        const char          *text,
+        ComptoirProductSort  sort,
+        gboolean             descending)
+{
+  g_autoptr (GError) error = NULL;
+  GArray *rowids = comptoir_catalog_search (f->catalog, text, sort, descending, &error);
+
+  g_assert_no_error (error);
+  return rowids;
+}
+
+static char *
+name_at (Fixture *f,
+         GArray  *rowids,
+         guint    i)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirProduct) p = comptoir_catalog_get_by_rowid (f->catalog, g_array_index (rowids, gint64, i), &error);
+
+  g_assert_no_error (error);
+  return g_strdup (comptoir_product_get_name (p));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  static const struct { const char *code, *name; gint64 price; const char *barcode; } products[] = {
+    { "EP-1", "Pâtes penne complètes", 235, "3017620422003" },
+    { "EP-2", "Pâté de campagne", 410, NULL },
+    { "EP-3", "Épinards en branches surgelés", 299, NULL },
+    { "EP-4", "Riz basmati", 320, "5449000000996" },
+    { "VR-1", "Patate douce au kilo", 450, NULL },
+    { "EP-5", "Œufs frais x6", 280, NULL },
+  };
+  g_autoptr (GArray) all = NULL;
+  g_autoptr (GArray) pate = NULL;
+  g_autoptr (GArray) by_price = NULL;
+  g_autoptr (GArray) by_barcode = NULL;
+  g_autoptr (GArray) by_code = NULL;
+  g_autoptr (GArray) two_words = NULL;
+  g_autoptr (GArray) hostile = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *cheapest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (products); i++)
+    {
+      g_autoptr (ComptoirProduct) p = fixture_product (products[i].code, products[i].name, products[i].price,
+                                                       550, products[i].barcode);
+      save_ok (f->catalog, p);
+    }
+
+  all = search (f, "", COMPTOIR_PRODUCT_SORT_NAME, FALSE);
+  g_assert_cmpuint (all->len, ==, 6);
+  first = name_at (f, all, 0);
+  second = name_at (f, all, 1);
+  g_assert_cmpstr (first, ==, "Épinards en branches surgelés");  /* É sorts with E */
+  g_assert_cmpstr (second, ==, "Œufs frais x6");
+
+  /* Accent-insensitive prefix: "pate" finds Pâtes and Pâté, not Patate. */
+  pate = search (f, "pate", COMPTOIR_PRODUCT_SORT_NAME, FALSE);
+  g_assert_cmpuint (pate->len, ==, 2);
+
+  by_price = search (f, "pat", COMPTOIR_PRODUCT_SORT_PRICE, FALSE);
+  g_assert_cmpuint (by_price->len, ==, 3);
+  cheapest = name_at (f, by_price, 0);
+  g_assert_cmpstr (cheapest, ==, "Pâtes penne complètes");
+
+  by_barcode = search (f, "544900", COMPTOIR_PRODUCT_SORT_NAME, FALSE);
+  g_assert_cmpuint (by_barcode->len, ==, 1);
+  by_code = search (f, "VR", COMPTOIR_PRODUCT_SORT_NAME, FALSE);
+  g_assert_cmpuint (by_code->len, ==, 1);
+  two_words = search (f, "pâtes compl", COMPTOIR_PRODUCT_SORT_NAME, FALSE);
+  g_assert_cmpuint (two_words->len, ==, 1);
+  hostile = search (f, "\"pa*te OR NEAR(", COMPTOIR_PRODUCT_SORT_NAME, TRUE);
+  g_assert_cmpuint (hostile->len, ==, 0);
+}
+
+static void
+on_search_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GArray **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = comptoir_catalog_search_finish (COMPTOIR_CATALOG (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_search_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (ComptoirProduct) p = fixture_product ("EP-1", "Pâtes penne", 235, 550, NULL);
+  g_autoptr (GArray) result = NULL;
+
+  save_ok (f->catalog, p);
+  comptoir_catalog_search_async (f->catalog, "penne", COMPTOIR_PRODUCT_SORT_NAME, FALSE, NULL,
+                                 on_search_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (result->len, ==, 1);
+  g_assert_cmpint (g_array_index (result, gint64, 0), ==, comptoir_product_get_rowid (p));
+}
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/comptoir/core/catalog/create-and-get", test_create_and_get);
+  ADD ("/comptoir/core/catalog/validation", test_validation);
+  ADD ("/comptoir/core/catalog/edit-barcodes-and-deactivate", test_edit_barcodes_and_deactivate);
+  ADD ("/comptoir/core/catalog/search", test_search);
+  ADD ("/comptoir/core/catalog/search-async", test_search_async);
   return g_test_run ();
 }
