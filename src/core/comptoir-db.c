@@ -682,6 +682,18 @@ comptoir_db_open (const char           *path,
   return g_steal_pointer (&self);
 }
 
+/* Where the shop lives when no --db is given: the user's data folder
+ * (~/.local/share/comptoir/shop.db), or $COMPTOIR_DB when set. */
+char *
+comptoir_db_get_default_path (void)
+{
+  const char *env = g_getenv ("COMPTOIR_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "comptoir", "shop.db", NULL);
+}
+
 const char *
 comptoir_db_get_path (ComptoirDb *self)
 {

@@ -24,6 +24,7 @@ typedef sqlite3_stmt ComptoirStmt;
 void comptoir_stmt_release (ComptoirStmt *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ComptoirStmt, comptoir_stmt_release)
 
+char         *comptoir_db_get_default_path     (void);
 ComptoirDb   *comptoir_db_open                 (const char   *path,
                                                 ComptoirDbOpenFlags flags,
                                                 GError      **error);

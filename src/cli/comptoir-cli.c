@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "comptoir-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "comptoir-core.h"
+
+/* comptoir-cli: the headless face of the same core services the app
+ * uses, for set-up, scripting and support. */
+
+typedef struct {
+  const char *name;
+  const char *summary;
+  int (*run) (ComptoirDb *db, int argc, char **argv);
+  gboolean needs_db;
+} Command;
+
+static char *opt_db;
+
+static void
+print_error (const char *message)
+{
+  /* Translators: %s is an error message */
+  g_printerr (_("comptoir-cli: %s\n"), message);
+}
+
+static int
+fail (GError *error)
+{
+  print_error (error->message);
+  g_error_free (error);
+  return 1;
+}
+
+static void
+print_product (ComptoirProduct *product)
+{
+  const char * const *barcodes = comptoir_product_get_barcodes (product);
+  g_autofree char *price = comptoir_money_format (comptoir_product_get_price_cents (product));
+  int vat = comptoir_product_get_vat_bp (product);
+  g_autofree char *vat_text = vat % 100 == 0 ? g_strdup_printf ("%d", vat / 100)
+                                             : g_strdup_printf ("%d.%d", vat / 100, (vat % 100) / 10);
+
+  /* id, barcode, name, price, VAT — tab-separated for scripts. */
+  g_print ("%s\t%s\t%s\t%s\t%s\n",
+           comptoir_product_get_id (product),
+           barcodes != NULL && barcodes[0] != NULL ? barcodes[0] : "-",
+           comptoir_product_get_name (product),
+           price, vat_text);
+}
+
+static int
+cmd_init (ComptoirDb *db,
+          int         argc,
+          char      **argv)
+{
+  if (argc != 0)
+    return 2;
+  /* Opening created and migrated the file. */
+  g_print (_("Database ready: %s (data version %d, device %s)\n"),
+           comptoir_db_get_path (db), comptoir_db_get_schema_version (db),
+           comptoir_db_get_device_id (db));
+  return 0;
+}
+
+static void
+demo_progress (guint    done,
+               guint    total,
+               gpointer user_data)
+{
+  if (isatty (fileno (stderr)))
+    g_printerr ("\r%u / %u", done, total);
+}
+
+static int
+cmd_demo (ComptoirDb *db,
+          int         argc,
+          char      **argv)
+{
+  int products = 2000, members = 300;
+  gint64 seed = 1;
+  const GOptionEntry entries[] = {
+    { "products", 0, 0, G_OPTION_ARG_INT, &products, N_("Number of products"), "N" },
+    { "members", 0, 0, G_OPTION_ARG_INT, &members, N_("Number of members"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed: the same seed makes the same shop"), "S" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  ComptoirDemoOptions options = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  argc++;
+  argv--;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (g_steal_pointer (&error));
+  if (argc != 1 || products < 0 || members < 0)
+    return 2;
+
+  options.n_products = products;
+  options.n_members = members;
+  options.seed = seed;
+  if (!comptoir_demo_generate (db, &options, demo_progress, NULL, &error))
+    return fail (g_steal_pointer (&error));
+
+  if (isatty (fileno (stderr)))
+    g_printerr ("\r");
+  g_print (_("Demo shop created in %s: %d products and %d members in %.1f s\n"),
+           comptoir_db_get_path (db), products, members,
+           (g_get_monotonic_time () - start) / 1e6);
+  return 0;
+}
+
+static int
+product_search (ComptoirCatalog *catalog,
+                const char      *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) rowids = comptoir_catalog_search (catalog, text, COMPTOIR_PRODUCT_SORT_NAME, FALSE, &error);
+
+  if (rowids == NULL)
+    return fail (g_steal_pointer (&error));
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      g_autoptr (ComptoirProduct) product =
+        comptoir_catalog_get_by_rowid (catalog, g_array_index (rowids, gint64, i), &error);
+      if (product == NULL)
+        return fail (g_steal_pointer (&error));
+      print_product (product);
+    }
+  return 0;
+}
+
+static int
+product_get (ComptoirCatalog *catalog,
+             const char      *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirProduct) product = comptoir_catalog_lookup (catalog, code, &error);
+
+  if (product == NULL)
+    return fail (g_steal_pointer (&error));
+  print_product (product);
+  return 0;
+}
+
+static int
+product_import (ComptoirCatalog *catalog,
+                int              argc,
+                char           **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (ComptoirImportReport) report = NULL;
+  g_autofree char *text = NULL;
+  gboolean dry_run = FALSE;
+  const char *path = NULL;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--dry-run"))
+        dry_run = TRUE;
+      else if (path == NULL)
+        path = argv[i];
+      else
+        return 2;
+    }
+  if (path == NULL)
+    return 2;
+
+  file = g_file_new_for_commandline_arg (path);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    return fail (g_steal_pointer (&error));
+
+  report = comptoir_product_import (catalog, bytes, dry_run, &error);
+  if (report == NULL)
+    return fail (g_steal_pointer (&error));
+
+  text = comptoir_import_report_format (report);
+  g_print ("%s\n", text);
+  return comptoir_import_report_get_n_rejected (report) > 0 ? 1 : 0;
+}
+
+static int
+cmd_product (ComptoirDb *db,
+             int         argc,
+             char      **argv)
+{
+  g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
+
+  if (argc == 2 && g_str_equal (argv[0], "search"))
+    return product_search (catalog, argv[1]);
+  if (argc == 2 && g_str_equal (argv[0], "get"))
+    return product_get (catalog, argv[1]);
+  if (argc >= 2 && g_str_equal (argv[0], "import"))
+    return product_import (catalog, argc - 1, argv + 1);
+  return 2;
+}
+
+static const Command commands[] = {
+  { "init", N_("Create or update the database"), cmd_init, TRUE },
+  { "demo", N_("Fill the database with a demo shop: demo [--products N] [--members N] [--seed S]"), cmd_demo, TRUE },
+  { "product", N_("product search TEXT | product get CODE | product import FILE.csv [--dry-run]"), cmd_product, TRUE },
+};
+
+static char *
+commands_help (void)
+{
+  GString *help = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (help, "\n  %-9s %s", commands[i].name, _(commands[i].summary));
+  return g_string_free (help, FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Database file (default: the shop in your data folder)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirDb) db = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *path = NULL;
+  const Command *command = NULL;
+  int rc;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  help = commands_help ();
+  g_option_context_set_description (context, help);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (g_steal_pointer (&error));
+
+  if (argc < 2)
+    {
+      g_autofree char *usage = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", usage);
+      return 2;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      command = &commands[i];
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown command “%s”. Run comptoir-cli --help for the list."), argv[1]);
+      print_error (message);
+      return 2;
+    }
+
+  path = opt_db != NULL ? g_strdup (opt_db) : comptoir_db_get_default_path ();
+  db = comptoir_db_open (path, COMPTOIR_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return fail (g_steal_pointer (&error));
+
+  rc = command->run (db, argc - 2, argv + 2);
+  if (rc == 2)
+    {
+      g_autofree char *message = g_strdup_printf (_("wrong arguments. Usage: comptoir-cli --db FILE %s"), _(command->summary));
+      print_error (message);
+    }
+  g_free (opt_db);
+  return rc;
+}
