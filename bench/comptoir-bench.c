@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "comptoir-core.h"
+
+/* Figures for the catalogue, each next to a baseline measured in the same
+ * run on the same file, so that a noisy machine moves both. */
+
+static int opt_products = 100000;
+static int opt_members = 2000;
+static int opt_queries = 2000;
+static char *opt_dir;
+
+static const GOptionEntry entries[] = {
+  { "products", 0, 0, G_OPTION_ARG_INT, &opt_products, "Products in the demo shop", "N" },
+  { "members", 0, 0, G_OPTION_ARG_INT, &opt_members, "Members in the demo shop", "N" },
+  { "queries", 0, 0, G_OPTION_ARG_INT, &opt_queries, "Timed repetitions of each measure", "N" },
+  { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the databases (default: a temporary one)", "DIR" },
+  { NULL }
+};
+
+static const char *prefixes[] = {
+  "pat", "pâtes", "bio", "lait", "pomme", "fromage", "riz", "choc", "vin", "savon",
+  "confiture", "huile", "café", "yaourt", "farine", "300", "pain", "jus", "thé", "miel",
+};
+
+static gint64
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+percentile_ms (GArray *samples,
+               double  p)
+{
+  guint index;
+
+  g_array_sort (samples, compare_gint64);
+  index = (guint) (p * (samples->len - 1) + 0.5);
+  return g_array_index (samples, gint64, index) / 1e6;
+}
+
+static void
+report (const char *what,
+        GArray     *ours,
+        GArray     *bare)
+{
+  double p50 = percentile_ms (ours, 0.50), p99 = percentile_ms (ours, 0.99);
+
+  if (bare == NULL)
+    {
+      g_print ("%-34s p50 %8.4f ms   p99 %8.4f ms\n", what, p50, p99);
+      return;
+    }
+  g_print ("%-34s p50 %8.4f ms   p99 %8.4f ms   bare p50 %8.4f ms   p99 %8.4f ms   ratio p50 %.2fx  p99 %.2fx\n",
+           what, p50, p99, percentile_ms (bare, 0.50), percentile_ms (bare, 0.99),
+           p50 / percentile_ms (bare, 0.50), p99 / percentile_ms (bare, 0.99));
+}
+
+static void
+die (GError *error)
+{
+  g_printerr ("comptoir-bench: %s\n", error->message);
+  exit (1);
+}
+
+static void
+bench_open (const char *dir)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/open-%u.db", dir, i);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autoptr (GError) error = NULL;
+      gint64 start = now_ns (), elapsed;
+      g_autoptr (ComptoirDb) db = comptoir_db_open (path, COMPTOIR_DB_OPEN_DEFAULT, &error);
+
+      elapsed = now_ns () - start;
+      if (db == NULL)
+        die (error);
+      g_array_append_val (samples, elapsed);
+      g_clear_object (&db);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  report ("open + migrate a new database", samples, NULL);
+}
+
+static void
+bench_reopen (const char *path)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = now_ns (), elapsed;
+      g_autoptr (ComptoirDb) db = comptoir_db_open (path, COMPTOIR_DB_OPEN_DEFAULT, &error);
+
+      elapsed = now_ns () - start;
+      if (db == NULL)
+        die (error);
+      g_array_append_val (samples, elapsed);
+    }
+  report ("open the demo shop (no migration)", samples, NULL);
+}
+
+static guint
+bare_search (sqlite3_stmt *stmt,
+             const char   *fts_query,
+             gint64       *buffer,
+             guint         capacity)
+{
+  guint n = 0;
+
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n < capacity)
+        buffer[n] = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static void
+bench_search (ComptoirCatalog *catalog,
+              const char      *path)
+{
+  g_autoptr (GArray) ours = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) bare = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) full = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree gint64 *buffer = g_new (gint64, opt_products + 1);
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint64 total_results = 0;
+
+  /* The baseline: the very SQL the catalogue runs, on a bare connection,
+   * prepared once, with the FTS query string already built. */
+  if (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (raw, comptoir_catalog_get_search_sql (TRUE, COMPTOIR_PRODUCT_SORT_NAME, FALSE),
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_printerr ("comptoir-bench: %s\n", sqlite3_errmsg (raw));
+      exit (1);
+    }
+
+  for (int i = 0; i < opt_queries; i++)
+    {
+      const char *text = prefixes[i % G_N_ELEMENTS (prefixes)];
+      g_autofree char *fts_query = comptoir_text_fts_query (text);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GArray) rowids = NULL;
+      gint64 start, elapsed;
+      guint n_bare;
+
+      /* Alternate which goes first so that cache warmth favours neither. */
+      if (i % 2 == 0)
+        {
+          start = now_ns ();
+          n_bare = bare_search (stmt, fts_query, buffer, opt_products);
+          elapsed = now_ns () - start;
+          g_array_append_val (bare, elapsed);
+        }
+
+      start = now_ns ();
+      rowids = comptoir_catalog_search (catalog, text, COMPTOIR_PRODUCT_SORT_NAME, FALSE, &error);
+      elapsed = now_ns () - start;
+      if (rowids == NULL)
+        die (g_steal_pointer (&error));
+      g_array_append_val (ours, elapsed);
+
+      if (i % 2 == 1)
+        {
+          start = now_ns ();
+          n_bare = bare_search (stmt, fts_query, buffer, opt_products);
+          elapsed = now_ns () - start;
+          g_array_append_val (bare, elapsed);
+        }
+
+      if (n_bare != rowids->len)
+        {
+          g_printerr ("comptoir-bench: “%s”: %u results, bare %u\n", text, rowids->len, n_bare);
+          exit (1);
+        }
+      total_results += rowids->len;
+    }
+
+  g_print ("search: %u prefixes, %.0f results on average\n",
+           (guint) G_N_ELEMENTS (prefixes), (double) total_results / opt_queries);
+  report ("search by prefix (ours vs bare FTS5)", ours, bare);
+
+  for (int i = 0; i < MAX (opt_queries / 50, 5); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = now_ns (), elapsed;
+      g_autoptr (GArray) rowids = comptoir_catalog_search (catalog, "", COMPTOIR_PRODUCT_SORT_NAME, FALSE, &error);
+
+      elapsed = now_ns () - start;
+      if (rowids == NULL)
+        die (g_steal_pointer (&error));
+      g_array_append_val (full, elapsed);
+    }
+  report ("whole catalogue sorted by name", full, NULL);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+}
+
+static void
+bench_barcode (ComptoirDb      *db,
+               ComptoirCatalog *catalog)
+{
+  g_autoptr (GArray) ours = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) bare = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) barcodes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirStmt) all = comptoir_db_prepare (db, "SELECT barcode FROM product_barcode ORDER BY random () LIMIT 5000", &error);
+  sqlite3_stmt *raw = NULL;
+
+  if (all == NULL)
+    die (g_steal_pointer (&error));
+  while (sqlite3_step (all) == SQLITE_ROW)
+    g_ptr_array_add (barcodes, g_strdup ((const char *) sqlite3_column_text (all, 0)));
+  if (barcodes->len == 0)
+    return;
+
+  /* Baseline: the indexed probe alone, no product built. */
+  sqlite3_prepare_v2 (comptoir_db_get_handle (db),
+                      "SELECT p.rowid, p.name, p.price_cents, p.vat_bp FROM product_barcode b "
+                      "JOIN product p ON p.id = b.product_id WHERE b.barcode = ?1",
+                      -1, &raw, NULL);
+
+  for (int i = 0; i < MAX (opt_queries * 5, 100); i++)
+    {
+      const char *barcode = g_ptr_array_index (barcodes, i % barcodes->len);
+      gint64 start = now_ns (), elapsed;
+      g_autoptr (ComptoirProduct) product = comptoir_catalog_lookup_barcode (catalog, barcode, &error);
+
+      elapsed = now_ns () - start;
+      if (product == NULL)
+        die (g_steal_pointer (&error));
+      g_array_append_val (ours, elapsed);
+
+      start = now_ns ();
+      sqlite3_bind_text (raw, 1, barcode, -1, SQLITE_STATIC);
+      if (sqlite3_step (raw) != SQLITE_ROW)
+        g_error ("bare lookup of %s failed", barcode);
+      sqlite3_reset (raw);
+      elapsed = now_ns () - start;
+      g_array_append_val (bare, elapsed);
+    }
+  sqlite3_finalize (raw);
+  report ("barcode lookup (ours vs bare)", ours, bare);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new ("— measure the catalogue");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirDb) db = NULL;
+  g_autoptr (ComptoirCatalog) catalog = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  ComptoirDemoOptions options = { 0 };
+  gint64 start;
+  double seconds;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    die (g_steal_pointer (&error));
+
+  dir = opt_dir != NULL ? g_strdup (opt_dir) : g_dir_make_tmp ("comptoir-bench-XXXXXX", &error);
+  if (dir == NULL)
+    die (g_steal_pointer (&error));
+  g_mkdir_with_parents (dir, 0700);
+  path = g_build_filename (dir, "bench.db", NULL);
+  g_unlink (path);
+
+  g_print ("Comptoir catalogue benchmark: %d products, %d members, %d queries, SQLite %s\n",
+           opt_products, opt_members, opt_queries, sqlite3_libversion ());
+
+  bench_open (dir);
+
+  db = comptoir_db_open (path, COMPTOIR_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    die (g_steal_pointer (&error));
+  options.n_products = opt_products;
+  options.n_members = opt_members;
+  options.seed = 1;
+  start = now_ns ();
+  if (!comptoir_demo_generate (db, &options, NULL, NULL, &error))
+    die (g_steal_pointer (&error));
+  seconds = (now_ns () - start) / 1e9;
+  g_print ("%-34s %.1f s, %.0f products/s (with %d members)\n", "demo generation",
+           seconds, opt_products / seconds, opt_members);
+  g_clear_object (&db);
+
+  bench_reopen (path);
+
+  db = comptoir_db_open (path, COMPTOIR_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    die (g_steal_pointer (&error));
+  catalog = comptoir_catalog_new (db);
+  bench_search (catalog, path);
+  bench_barcode (db, catalog);
+
+  g_clear_object (&catalog);
+  g_clear_object (&db);
+  if (opt_dir == NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+  g_free (opt_dir);
+  return 0;
+}

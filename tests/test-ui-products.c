@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "comptoir-products-page.h"
+#include "comptoir-product-editor.h"
+#include "comptoir-resources.h"
+#include "comptoir-window.h"
+#include "test-fixture.h"
+
+#define N_PRODUCTS 5000
+
+/* The real window on a real demo shop, under the Xvfb the test runner
+ * starts: type a search, sort by a column header, edit a product. */
+
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+list_idle (gpointer list)
+{
+  return !comptoir_product_list_get_loading (list);
+}
+
+static gboolean
+window_mapped (gpointer window)
+{
+  return gtk_widget_get_mapped (window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+type_text (GtkEditable *editable,
+           const char  *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (editable, -1);
+      settle ();
+    }
+}
+
+static void
+test_products_window (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  ComptoirDemoOptions options = { .n_products = N_PRODUCTS, .n_members = 10, .seed = 7 };
+  g_autoptr (GArray) expected = NULL;
+  g_autoptr (ComptoirProduct) first = NULL;
+  g_autoptr (ComptoirProduct) second = NULL;
+  g_autoptr (ComptoirProduct) edited = NULL;
+  g_autoptr (ComptoirProduct) stored = NULL;
+  ComptoirWindow *window;
+  ComptoirProductsPage *page;
+  ComptoirProductList *list;
+  ComptoirProductEditor *editor;
+  GtkColumnView *view;
+  GtkWidget *entry;
+  GtkLabel *count;
+  g_autofree char *count_text = NULL;
+  g_autofree char *edited_id = NULL;
+
+  g_assert_true (comptoir_demo_generate (f->db, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = comptoir_window_new (NULL, f->catalog);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (window_mapped, window);
+
+  page = COMPTOIR_PRODUCTS_PAGE (find_descendant (GTK_WIDGET (window), COMPTOIR_TYPE_PRODUCTS_PAGE));
+  list = comptoir_products_page_get_list (page);
+  wait_for (list_idle, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_PRODUCTS);
+
+  /* Type a search as a person would, one key at a time. */
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_widget_grab_focus (entry);
+  type_text (GTK_EDITABLE (entry), "pâtes");
+  while (g_strcmp0 (comptoir_product_list_get_text (list), "pâtes") != 0 ||
+         comptoir_product_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+
+  expected = comptoir_catalog_search (f->catalog, "pates", COMPTOIR_PRODUCT_SORT_NAME, FALSE, &error);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+  for (guint i = 0; i < MIN (expected->len, 20); i++)
+    {
+      g_autoptr (ComptoirProduct) p = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *folded = comptoir_text_fold (comptoir_product_get_name (p));
+      g_assert_nonnull (strstr (folded, "pate"));
+    }
+  count = GTK_LABEL (find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL));
+  count_text = g_strdup_printf ("%u found", expected->len);
+  settle ();
+  g_assert_cmpstr (gtk_label_get_label (count), ==, count_text);
+  save_screenshot (GTK_WIDGET (window), "products.png");
+
+  /* A click on the Price header sorts in the database: most expensive
+   * first after the second click. */
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  gtk_column_view_sort_by_column (view, column_titled (view, "Price"), GTK_SORT_DESCENDING);
+  g_assert_cmpint (comptoir_product_list_get_sort (list), ==, COMPTOIR_PRODUCT_SORT_PRICE);
+  g_assert_true (comptoir_product_list_get_descending (list));
+  wait_for (list_idle, list);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpint (comptoir_product_get_price_cents (first), >=, comptoir_product_get_price_cents (second));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+
+  /* Edit the first product: a price that is not a number is refused with
+   * a message, a good one is saved and shows in the list. */
+  editor = COMPTOIR_PRODUCT_EDITOR (comptoir_products_page_edit_product (page, 0));
+  g_assert_nonnull (editor);
+  wait_for (window_mapped, editor);
+  edited_id = g_strdup (comptoir_product_get_id (first));
+  {
+    GtkWidget *price_row = NULL;
+    GtkWidget *error_label;
+    GtkWidget *rows = find_descendant (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_PAGE);
+
+    /* The price row is the one titled so. */
+    {
+      g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+      g_ptr_array_add (stack, rows);
+      while (stack->len > 0 && price_row == NULL)
+        {
+          GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+          if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Sale price"))
+            price_row = w;
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+            g_ptr_array_add (stack, c);
+        }
+    }
+    g_assert_nonnull (price_row);
+
+    gtk_editable_set_text (GTK_EDITABLE (price_row), "douze");
+    g_assert_false (comptoir_product_editor_save (editor));
+    error_label = find_descendant (find_descendant (GTK_WIDGET (editor), GTK_TYPE_REVEALER), GTK_TYPE_LABEL);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "price"));
+    g_assert_true (gtk_widget_has_css_class (price_row, "field-error"));
+    settle ();
+    save_screenshot (GTK_WIDGET (editor), "product-editor-error.png");
+
+    gtk_editable_set_text (GTK_EDITABLE (price_row), "1234,56");
+    g_assert_true (comptoir_product_editor_save (editor));
+  }
+  settle ();
+
+  edited = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (comptoir_product_get_id (edited), ==, edited_id);
+  g_assert_cmpint (comptoir_product_get_price_cents (edited), ==, 123456);
+  stored = comptoir_catalog_get_by_id (f->catalog, edited_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (comptoir_product_get_price_cents (stored), ==, 123456);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log WHERE tbl = 'product' "
+                                             "AND json_extract (payload, '$.price_cents') = 123456"), ==, 1);
+
+  /* A search that matches nothing says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzzzqqq");
+  while (g_strcmp0 (comptoir_product_list_get_text (list), "zzzzqqq") != 0 || comptoir_product_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
+  g_assert_cmpstr (gtk_label_get_label (count), ==, "0 found");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  comptoir_register_resource ();
+  g_test_add ("/comptoir/ui/products/window", Fixture, NULL, fixture_set_up, test_products_window, fixture_tear_down);
+  return g_test_run ();
+}
