@@ -268,10 +268,12 @@ comptoir_catalog_lookup (ComptoirCatalog  *self,
       g_autoptr (GError) local_error = NULL;
       ComptoirProduct *product = comptoir_catalog_lookup_barcode (self, code_or_barcode, &local_error);
 
-      if (product != NULL || !g_error_matches (local_error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND))
+      if (product != NULL)
+        return product;
+      if (!g_error_matches (local_error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return product;
+          return NULL;
         }
     }
 

@@ -199,18 +199,24 @@ comptoir_db_exec (ComptoirDb  *self,
   return TRUE;
 }
 
+/* Transaction control runs on every write, so its statements are cached
+ * like any other; one savepoint name serves every depth because SQLite
+ * releases and rolls back to the innermost savepoint of that name. */
+static gboolean
+run_cached (ComptoirDb  *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (self, sql, error);
+
+  return stmt != NULL && comptoir_db_step_done (self, stmt, error);
+}
+
 gboolean
 comptoir_db_begin (ComptoirDb  *self,
                    GError     **error)
 {
-  g_autofree char *sql = NULL;
-
-  if (self->tx_depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
-  else
-    sql = g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
-
-  if (!comptoir_db_exec (self, sql, error))
+  if (!run_cached (self, self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sp", error))
     return FALSE;
 
   self->tx_depth++;
@@ -221,16 +227,9 @@ gboolean
 comptoir_db_commit (ComptoirDb  *self,
                     GError     **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
-  if (self->tx_depth == 1)
-    sql = g_strdup ("COMMIT");
-  else
-    sql = g_strdup_printf ("RELEASE sp%u", self->tx_depth - 1);
-
-  if (!comptoir_db_exec (self, sql, error))
+  if (!run_cached (self, self->tx_depth == 1 ? "COMMIT" : "RELEASE sp", error))
     {
       comptoir_db_rollback (self);
       return FALSE;
@@ -243,19 +242,17 @@ comptoir_db_commit (ComptoirDb  *self,
 void
 comptoir_db_rollback (ComptoirDb *self)
 {
-  g_autofree char *sql = NULL;
+  gboolean ok;
 
   g_return_if_fail (self->tx_depth > 0);
 
   if (self->tx_depth == 1)
-    sql = g_strdup ("ROLLBACK");
+    ok = run_cached (self, "ROLLBACK", NULL);
   else
-    sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u",
-                           self->tx_depth - 1, self->tx_depth - 1);
+    ok = run_cached (self, "ROLLBACK TO sp", NULL) && run_cached (self, "RELEASE sp", NULL);
 
   /* A failed COMMIT may already have ended the transaction. */
-  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK &&
-      !sqlite3_get_autocommit (self->handle))
+  if (!ok && !sqlite3_get_autocommit (self->handle))
     g_warning ("Rollback failed: %s", sqlite3_errmsg (self->handle));
 
   self->tx_depth--;
@@ -671,7 +668,9 @@ comptoir_db_open (const char           *path,
 
   /* synchronous=FULL: a sale the cashier saw committed survives a
    * power cut, not only a crash. */
-  if (!comptoir_db_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", error))
+  /* temp_store: savepoint journals stay in memory, not in temp files. */
+  if (!comptoir_db_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+                         "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   if (!check_and_migrate (self, error) ||
