@@ -54,6 +54,22 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkColumnViewColumn *
 column_titled (GtkColumnView *view,
                const char    *title)
@@ -165,7 +181,7 @@ test_products_window (Fixture       *f,
       g_autofree char *folded = comptoir_text_fold (comptoir_product_get_name (p));
       g_assert_nonnull (strstr (folded, "pate"));
     }
-  count = GTK_LABEL (find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL));
+  count = GTK_LABEL (find_with_class (GTK_WIDGET (page), GTK_TYPE_LABEL, "dim-label"));
   count_text = g_strdup_printf ("%u found", expected->len);
   settle ();
   g_assert_cmpstr (gtk_label_get_label (count), ==, count_text);

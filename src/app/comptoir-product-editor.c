@@ -252,7 +252,7 @@ fill_form (ComptoirProductEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->barcodes_row), barcodes);
   if (!self->is_new)
     {
-      price = comptoir_money_format (comptoir_product_get_price_cents (p));
+      price = comptoir_money_format_local (comptoir_product_get_price_cents (p));
       gtk_editable_set_text (GTK_EDITABLE (self->price_row), price);
     }
   adw_combo_row_set_selected (self->unit_row, comptoir_product_get_unit (p));

@@ -304,6 +304,9 @@ comptoir_products_page_dispose (GObject *object)
 {
   ComptoirProductsPage *self = COMPTOIR_PRODUCTS_PAGE (object);
 
+  /* Removing the columns on dispose changes the view's sorter. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_PRODUCTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "comptoir-money.h"
@@ -133,6 +134,19 @@ comptoir_money_format (gint64 cents)
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u",
                           cents < 0 ? "-" : "",
                           a / 100, (guint) (a % 100));
+}
+
+/* The same with the locale's decimal mark, for people: "2,35" in French. */
+char *
+comptoir_money_format_local (gint64 cents)
+{
+  char *text = comptoir_money_format (cents);
+  const char *mark = localeconv ()->decimal_point;
+  char *dot = strchr (text, '.');
+
+  if (dot != NULL && mark != NULL && mark[0] != '\0' && mark[1] == '\0')
+    *dot = mark[0];
+  return text;
 }
 
 static const char *

@@ -37,6 +37,7 @@ gboolean comptoir_vat_breakdown_add  (ComptoirVatBreakdown *breakdown,
 void     comptoir_vat_breakdown_finish (ComptoirVatBreakdown *breakdown);
 
 char    *comptoir_money_format    (gint64 cents);
+char    *comptoir_money_format_local (gint64 cents);
 gboolean comptoir_money_parse     (const char *text,
                                    gint64     *out_cents);
 char    *comptoir_vat_rate_format (gint rate_bp);

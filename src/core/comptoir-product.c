@@ -149,7 +149,7 @@ comptoir_product_get_property (GObject    *object,
       break;
     case PROP_PRICE_TEXT:
       {
-        g_autofree char *amount = comptoir_money_format (self->price_cents);
+        g_autofree char *amount = comptoir_money_format_local (self->price_cents);
         /* Translators: a price, e.g. "2.35 €"; the first %s is the amount */
         g_value_take_string (value, g_strdup_printf (_("%s €"), amount));
       }
