@@ -264,6 +264,96 @@ test_search_async (Fixture       *f,
   g_assert_cmpint (g_array_index (result, gint64, 0), ==, comptoir_product_get_rowid (p));
 }
 
+/* The in-memory ordering must give exactly what SQL's ORDER BY gives. */
+static void
+test_order_matches_sql (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *queries[] = { "", "pâtes", "riz", "bio", "3", "zzz" };
+  g_autoptr (GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (42);
+  g_autofree char *vrac = comptoir_catalog_ensure_category (f->catalog, "Vrac", 550, &error);
+  g_autofree char *cave = comptoir_catalog_ensure_category (f->catalog, "Cave", 2000, &error);
+
+  g_assert_true (comptoir_db_begin (f->db, &error));
+  for (guint i = 0; i < 600; i++)
+    {
+      static const char *words[] = { "Pâtes", "Riz", "Épices", "Œufs", "Vin", "Thé" };
+      g_autofree char *code = g_strdup_printf ("C%04u", g_rand_int_range (rand, 0, 10000) * 1000 + i);
+      g_autofree char *name = g_strdup_printf ("%s %s %u", words[g_rand_int_range (rand, 0, 6)],
+                                               g_rand_boolean (rand) ? "bio" : "nature", g_rand_int_range (rand, 0, 50));
+      g_autoptr (ComptoirProduct) p = fixture_product (code, name, g_rand_int_range (rand, 0, 40) * 10,
+                                                       g_rand_boolean (rand) ? 550 : 2000, NULL);
+      comptoir_product_set_unit (p, g_rand_int_range (rand, 0, 3));
+      comptoir_product_set_active (p, g_rand_int_range (rand, 0, 10) > 0);
+      if (g_rand_boolean (rand))
+        comptoir_product_set_category (p, g_rand_boolean (rand) ? vrac : cave, NULL);
+      g_assert_true (comptoir_catalog_save_product (f->catalog, p, &error));
+    }
+  g_assert_true (comptoir_db_commit (f->db, &error));
+  g_rand_free (rand);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint s = 0; s < COMPTOIR_N_PRODUCT_SORTS; s++)
+      for (guint d = 0; d < 2; d++)
+        {
+          g_autoptr (GArray) ours = comptoir_catalog_search (f->catalog, queries[q], s, d, &error);
+          g_autofree char *fts = comptoir_text_fts_query (queries[q]);
+          g_autofree char *order_by = g_strdup (strstr (comptoir_catalog_get_order_sql (s, d), "ORDER BY"));
+          g_autofree char *sql = g_strdup_printf ("SELECT p.rowid FROM product p LEFT JOIN category c ON c.id = p.category_id "
+                                                  "%s %s", *fts ? "WHERE p.rowid IN (SELECT rowid FROM product_fts "
+                                                  "WHERE product_fts MATCH ?1)" : "", order_by);
+          sqlite3_stmt *stmt = NULL;
+          guint i = 0;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (sqlite3_prepare_v2 (comptoir_db_get_handle (f->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+          if (*fts)
+            sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              g_assert_cmpuint (i, <, ours->len);
+              g_assert_cmpint (g_array_index (ours, gint64, i), ==, sqlite3_column_int64 (stmt, 0));
+              i++;
+            }
+          sqlite3_finalize (stmt);
+          g_assert_cmpuint (i, ==, ours->len);
+        }
+}
+
+/* A change, from this connection or another, reorders the next search. */
+static void
+test_order_follows_changes (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirProduct) a = fixture_product ("A", "Pain", 100, 550, NULL);
+  g_autoptr (ComptoirProduct) b = fixture_product ("B", "Pain complet", 200, 550, NULL);
+  g_autoptr (GArray) before = NULL;
+  g_autoptr (GArray) after = NULL;
+  g_autoptr (GArray) after_other = NULL;
+  g_autoptr (ComptoirDb) other_db = NULL;
+  g_autoptr (ComptoirCatalog) other = NULL;
+
+  save_ok (f->catalog, a);
+  save_ok (f->catalog, b);
+  before = comptoir_catalog_search (f->catalog, "pain", COMPTOIR_PRODUCT_SORT_PRICE, FALSE, &error);
+  g_assert_cmpint (g_array_index (before, gint64, 0), ==, comptoir_product_get_rowid (a));
+
+  comptoir_product_set_price_cents (a, 300);
+  save_ok (f->catalog, a);
+  after = comptoir_catalog_search (f->catalog, "pain", COMPTOIR_PRODUCT_SORT_PRICE, FALSE, &error);
+  g_assert_cmpint (g_array_index (after, gint64, 0), ==, comptoir_product_get_rowid (b));
+
+  other_db = comptoir_db_open (f->path, COMPTOIR_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  other = comptoir_catalog_new (other_db);
+  comptoir_product_set_price_cents (b, 400);
+  save_ok (other, b);
+  after_other = comptoir_catalog_search (f->catalog, "pain", COMPTOIR_PRODUCT_SORT_PRICE, FALSE, &error);
+  g_assert_cmpint (g_array_index (after_other, gint64, 0), ==, comptoir_product_get_rowid (a));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -274,5 +364,7 @@ main (int argc, char **argv)
   ADD ("/comptoir/core/catalog/edit-barcodes-and-deactivate", test_edit_barcodes_and_deactivate);
   ADD ("/comptoir/core/catalog/search", test_search);
   ADD ("/comptoir/core/catalog/search-async", test_search_async);
+  ADD ("/comptoir/core/catalog/order-matches-sql", test_order_matches_sql);
+  ADD ("/comptoir/core/catalog/order-follows-changes", test_order_follows_changes);
   return g_test_run ();
 }

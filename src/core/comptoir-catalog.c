@@ -10,6 +10,7 @@
 #include "comptoir-catalog.h"
 #include "comptoir-change.h"
 #include "comptoir-money.h"
+#include "comptoir-product-order.h"
 #include "comptoir-text.h"
 
 #define MAX_NAME_CHARS   120
@@ -25,6 +26,10 @@ struct _ComptoirCatalog
    * (WAL lets it read while the main connection writes). */
   GMutex      reader_lock;
   ComptoirDb *reader;
+
+  /* Each connection keeps its own catalogue order for searches. */
+  ComptoirProductOrder *main_order;
+  ComptoirProductOrder *reader_order;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirCatalog, comptoir_catalog, G_TYPE_OBJECT)
@@ -39,8 +44,8 @@ static const char *sort_columns[COMPTOIR_N_PRODUCT_SORTS] = {
   [COMPTOIR_PRODUCT_SORT_ACTIVE] = "p.active",
 };
 
-/* [with_text][sort][descending] */
-static char *search_sql[2][COMPTOIR_N_PRODUCT_SORTS][2];
+/* [sort][descending] */
+static char *order_sql[COMPTOIR_N_PRODUCT_SORTS][2];
 
 #define PRODUCT_COLUMNS                                                       \
   "p.rowid, p.id, p.code, p.name, p.unit, p.price_cents, p.vat_bp, "          \
@@ -74,6 +79,8 @@ comptoir_catalog_finalize (GObject *object)
 {
   ComptoirCatalog *self = COMPTOIR_CATALOG (object);
 
+  g_clear_pointer (&self->main_order, comptoir_product_order_free);
+  g_clear_pointer (&self->reader_order, comptoir_product_order_free);
   g_clear_object (&self->reader);
   g_clear_object (&self->db);
   g_mutex_clear (&self->reader_lock);
@@ -91,6 +98,8 @@ static void
 comptoir_catalog_init (ComptoirCatalog *self)
 {
   g_mutex_init (&self->reader_lock);
+  self->main_order = comptoir_product_order_new ();
+  self->reader_order = comptoir_product_order_new ();
 }
 
 ComptoirCatalog *
@@ -111,10 +120,11 @@ comptoir_catalog_get_db (ComptoirCatalog *self)
   return self->db;
 }
 
+/* The whole catalogue in display order; ties fall back to the name, then
+ * to the row id, so every order is total and repeatable. */
 const char *
-comptoir_catalog_get_search_sql (gboolean            with_text,
-                                 ComptoirProductSort sort,
-                                 gboolean            descending)
+comptoir_catalog_get_order_sql (ComptoirProductSort sort,
+                                gboolean            descending)
 {
   static gsize initialized;
 
@@ -124,20 +134,17 @@ comptoir_catalog_get_search_sql (gboolean            with_text,
    * SQL text, so each variant is prepared once per connection. */
   if (g_once_init_enter (&initialized))
     {
-      for (guint t = 0; t < 2; t++)
-        for (guint s = 0; s < COMPTOIR_N_PRODUCT_SORTS; s++)
-          for (guint d = 0; d < 2; d++)
-            search_sql[t][s][d] =
-              g_strdup_printf ("SELECT p.rowid FROM %s "
-                               "LEFT JOIN category c ON c.id = p.category_id "
-                               "%s ORDER BY %s%s, p.sort_key, p.rowid",
-                               t ? "product_fts f JOIN product p ON p.rowid = f.rowid" : "product p",
-                               t ? "WHERE product_fts MATCH ?1" : "",
-                               sort_columns[s], d ? " DESC" : "");
+      for (guint s = 0; s < COMPTOIR_N_PRODUCT_SORTS; s++)
+        for (guint d = 0; d < 2; d++)
+          order_sql[s][d] =
+            g_strdup_printf ("SELECT p.rowid FROM product p "
+                             "LEFT JOIN category c ON c.id = p.category_id "
+                             "ORDER BY %s%s, p.sort_key, p.rowid",
+                             sort_columns[s], d ? " DESC" : "");
       g_once_init_leave (&initialized, 1);
     }
 
-  return search_sql[!!with_text][sort][!!descending];
+  return order_sql[sort][!!descending];
 }
 
 gint64
@@ -280,42 +287,6 @@ comptoir_catalog_lookup (ComptoirCatalog  *self,
   return get_one (self, "SELECT " PRODUCT_COLUMNS "WHERE p.code = ?1", FALSE, 0, code_or_barcode, error);
 }
 
-static GArray *
-search_on (ComptoirDb          *db,
-           const char          *text,
-           ComptoirProductSort  sort,
-           gboolean             descending,
-           GError             **error)
-{
-  g_autofree char *query = comptoir_text_fts_query (text);
-  gboolean with_text = query[0] != '\0';
-  g_autoptr (ComptoirStmt) stmt = NULL;
-  GArray *rowids;
-  int rc;
-
-  stmt = comptoir_db_prepare (db, comptoir_catalog_get_search_sql (with_text, sort, descending), error);
-  if (stmt == NULL)
-    return NULL;
-  if (with_text)
-    sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
-
-  rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (rowids, rowid);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      comptoir_db_set_error (db, error);
-      g_array_unref (rowids);
-      return NULL;
-    }
-
-  return rowids;
-}
-
 /* Row ids of the matching products, in display order: the list model
  * turns them into objects only when a row is on screen. */
 GArray *
@@ -325,7 +296,7 @@ comptoir_catalog_search (ComptoirCatalog     *self,
                          gboolean             descending,
                          GError             **error)
 {
-  return search_on (self->db, text, sort, descending, error);
+  return comptoir_product_order_search (self->main_order, self->db, text, sort, descending, error);
 }
 
 typedef struct {
@@ -360,7 +331,8 @@ search_thread (GTask        *task,
     self->reader = comptoir_db_open (comptoir_db_get_path (self->db),
                                      COMPTOIR_DB_OPEN_READ_ONLY, &error);
   if (self->reader != NULL)
-    rowids = search_on (self->reader, data->text, data->sort, data->descending, &error);
+    rowids = comptoir_product_order_search (self->reader_order, self->reader, data->text,
+                                            data->sort, data->descending, &error);
   g_mutex_unlock (&self->reader_lock);
 
   if (rowids == NULL)

@@ -71,8 +71,7 @@ void             comptoir_catalog_search_async     (ComptoirCatalog   *self,
 GArray          *comptoir_catalog_search_finish    (ComptoirCatalog   *self,
                                                     GAsyncResult      *result,
                                                     GError           **error);
-const char      *comptoir_catalog_get_search_sql   (gboolean           with_text,
-                                                    ComptoirProductSort sort,
+const char      *comptoir_catalog_get_order_sql    (ComptoirProductSort sort,
                                                     gboolean           descending);
 
 GPtrArray       *comptoir_catalog_validate_product (ComptoirCatalog   *self,

@@ -556,8 +556,11 @@ load_identity (ComptoirDb  *self,
   self->device_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 
   /* The clock resumes after the last change this machine logged, so ids
-   * keep increasing across restarts even if the wall clock went back. */
-  if (!query_int (self, "SELECT coalesce (max (hlc), 0) FROM change_log", &last_hlc, error))
+   * keep increasing across restarts even if the wall clock went back. The
+   * log only holds this machine's changes, in clock order, so the last
+   * entry has the highest clock (and reading it costs no scan). */
+  if (!query_int (self, "SELECT coalesce ((SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1), 0)",
+                  &last_hlc, error))
     return FALSE;
   comptoir_hlc_init (&self->hlc, last_hlc);
 
