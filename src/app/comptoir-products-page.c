@@ -178,9 +178,9 @@ update_state (ComptoirProductsPage *self)
     return;
 
   if (*text == '\0')
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", n), n);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u product", "%'u products", n), n);
   else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u found", "%u found", n), n);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u found", "%'u found", n), n);
   gtk_label_set_label (self->count_label, count);
 
   if (n > 0)

@@ -236,11 +236,15 @@ comptoir_money_parse (const char *text,
 char *
 comptoir_vat_rate_format (gint rate_bp)
 {
+  const char *mark = localeconv ()->decimal_point;
+
+  if (mark == NULL || *mark == '\0')
+    mark = ".";
   if (rate_bp % 100 == 0)
     return g_strdup_printf ("%d %%", rate_bp / 100);
   if (rate_bp % 10 == 0)
-    return g_strdup_printf ("%d,%d %%", rate_bp / 100, (rate_bp % 100) / 10);
-  return g_strdup_printf ("%d,%02d %%", rate_bp / 100, rate_bp % 100);
+    return g_strdup_printf ("%d%s%d %%", rate_bp / 100, mark, (rate_bp % 100) / 10);
+  return g_strdup_printf ("%d%s%02d %%", rate_bp / 100, mark, rate_bp % 100);
 }
 
 /* "20", "20 %", "5,5", "5.5%", "2.10" → basis points; only the French

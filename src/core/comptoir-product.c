@@ -91,6 +91,7 @@ enum {
   PROP_ORIGIN,
   PROP_ORGANIC,
   PROP_ACTIVE,
+  PROP_STATUS_LABEL,
   N_PROPS
 };
 
@@ -178,6 +179,10 @@ comptoir_product_get_property (GObject    *object,
     case PROP_ACTIVE:
       g_value_set_boolean (value, self->active);
       break;
+    case PROP_STATUS_LABEL:
+      /* Only the exception is worth a word in a list of 100,000. */
+      g_value_set_string (value, self->active ? "" : _("Withdrawn"));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -256,6 +261,7 @@ comptoir_product_class_init (ComptoirProductClass *klass)
   properties[PROP_ORIGIN] = g_param_spec_string ("origin", NULL, NULL, NULL, rw);
   properties[PROP_ORGANIC] = g_param_spec_boolean ("organic", NULL, NULL, FALSE, rw);
   properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, TRUE, rw);
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -484,4 +490,5 @@ comptoir_product_set_active (ComptoirProduct *self,
     return;
   self->active = active;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
 }

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* In-tree only: the vocabulary of the demo shop (comptoir-demo-data.c),
+ * which the generator (comptoir-demo.c) draws from. Its order and
+ * contents are part of what a seed means: changing them changes the
+ * shop that every seed gives. */
+
+typedef enum {
+  CAT_PRODUCE,
+  CAT_BULK,
+  CAT_GROCERY,
+  CAT_SWEET,
+  CAT_FRESH,
+  CAT_CHEESE,
+  CAT_BAKERY,
+  CAT_DRINKS,
+  CAT_CELLAR,
+  CAT_HYGIENE,
+  CAT_CLEANING,
+  CAT_FROZEN,
+  CAT_PRESS,
+  CAT_BABY,
+  N_CATEGORIES
+} CategoryIndex;
+
+typedef struct {
+  const char *name;
+  int         vat_bp;
+  const char *prefix;  /* of the internal codes */
+} Category;
+
+/* Where things come from, and how a label says it. */
+typedef struct {
+  const char *name;
+  const char *from;
+} Place;
+
+enum {
+  ITEM_NOT_ORGANIC = 1 << 0,
+};
+
+/* One kind of product; its name is
+ *   noun variety qualifier extra [bio] [brand] size-or-suffix
+ * each part picked from its list. */
+typedef struct {
+  const char *nouns;
+  const char *varieties;
+  const char *qualifiers;
+  const char *extras;
+  /* Packaged goods: "500 g|1 kg|6 x 1 L=550"; "=N" gives the price in
+   * percent of the first size, else it follows from the quantity (a
+   * little cheaper per kilo in bigger packs). */
+  const char *sizes;
+  guint       min_cents;   /* price of the first size, or per kg / litre */
+  guint       max_cents;
+  int         vat_bp;      /* 0: the category's rate */
+  const char *origins;     /* NULL: the section's */
+  const char *brands;      /* NULL: the section's */
+  guint       flags;
+} Item;
+
+typedef enum {
+  SELL_PACKAGED,  /* by the piece, with an EAN */
+  SELL_WEIGHED,   /* by the kilogram, internal code only */
+  SELL_LIQUID,    /* by the litre, internal code only */
+} Selling;
+
+enum {
+  SECTION_ORIGIN_IN_NAME = 1 << 0,
+  SECTION_ISSUE_NUMBER   = 1 << 1,
+};
+
+typedef struct {
+  CategoryIndex category;
+  Selling       selling;
+  guint         share;            /* of the products, per mille */
+  const Item   *items;
+  guint         n_items;
+  const char   *suffix;           /* weighed goods: "au kilo", "vrac"… */
+  const char   *origins;          /* NULL: no origin */
+  const char   *brands;
+  guint         brand_percent;    /* how often the brand is in the name */
+  guint         organic_percent;
+  guint         flags;
+} Section;
+
+extern const Category     comptoir_demo_categories[N_CATEGORIES];
+
+extern const Place        comptoir_demo_places[];
+extern const guint        comptoir_demo_n_places;
+
+extern const Section      comptoir_demo_sections[];
+extern const guint        comptoir_demo_n_sections;
+
+extern const char * const comptoir_demo_first_names[];
+extern const guint        comptoir_demo_n_first_names;
+
+extern const char * const comptoir_demo_last_names[];
+extern const guint        comptoir_demo_n_last_names;
+
+G_END_DECLS
