@@ -10,7 +10,7 @@ COMPTOIR_PACKAGES=(
   # desktop integration checks
   desktop-file-utils appstream
   # tests: a display of their own, fonts and icons to draw with, readers
-  xvfb xauth fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+  xvfb xauth xdotool fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   python3 sqlite3
 )
 

@@ -134,9 +134,19 @@ read_form (ComptoirProductEditor *self,
   comptoir_product_set_name (self->product, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   comptoir_product_set_code (self->product, gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
 
-  barcodes = g_regex_split_simple ("[\\s,;]+", g_strstrip ((char *) gtk_editable_get_text (GTK_EDITABLE (self->barcodes_row))), 0, 0);
-  if (barcodes[0] != NULL && barcodes[0][0] == '\0')
-    g_clear_pointer (&barcodes, g_strfreev);
+  barcodes = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->barcodes_row)), " \t,;", -1);
+  /* Separators side by side leave empty pieces: drop them. */
+  {
+    guint kept = 0;
+    for (guint i = 0; barcodes[i] != NULL; i++)
+      {
+        if (barcodes[i][0] != '\0')
+          barcodes[kept++] = barcodes[i];
+        else
+          g_free (barcodes[i]);
+      }
+    barcodes[kept] = NULL;
+  }
   comptoir_product_set_barcodes (self->product, (const char * const *) barcodes);
 
   if (comptoir_money_parse (price_text, &price) && price >= 0)

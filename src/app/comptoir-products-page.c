@@ -143,6 +143,7 @@ on_sort_changed (ComptoirProductsPage *self)
       n_found++;
     }
 
+  g_debug ("Sort changed: %u sorted keys", n_found);
   if (n_found == 0)
     return;
   for (guint i = 0; i < n_found; i++)
@@ -162,6 +163,7 @@ on_sort_changed (ComptoirProductsPage *self)
 
   self->sort = found[pick];
   self->descending = descending[pick];
+  g_debug ("Sorting by %s%s", sort_names[self->sort], self->descending ? ", descending" : "");
   g_settings_set_string (self->settings, "products-sort-column", sort_names[self->sort]);
   g_settings_set_boolean (self->settings, "products-sort-descending", self->descending);
   run_query (self);

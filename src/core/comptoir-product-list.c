@@ -219,11 +219,21 @@ replace_rowids (ComptoirProductList *self,
 {
   guint removed = self->rowids->len;
 
-  g_array_unref (self->rowids);
-  self->rowids = g_array_ref (rowids);
   g_hash_table_remove_all (self->cache);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rowids->len);
+  /* Two signals rather than one, the list really empty in between: GTK
+   * 4.8's list views keep the row widgets of a same-sized replacement bound
+   * to their old items (a new sort of the same 100,000 rows showed the old
+   * order until scrolled). */
+  g_array_set_size (self->rowids, 0);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+
+  g_array_unref (self->rowids);
+  self->rowids = g_array_ref (rowids);
+  if (rowids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, rowids->len);
+
   if (removed != rowids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
