@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# comptoir-cli as a script or a support person uses it: what it prints,
+# what it writes and its exit codes. TAP output.
+set -uo pipefail
+cli=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/shop.db
+n=0
+failed=0
+
+check () {
+  local what=$1; shift
+  n=$((n + 1))
+  if "$@"; then
+    echo "ok $n - $what"
+  else
+    echo "not ok $n - $what"
+    failed=$((failed + 1))
+  fi
+}
+
+count () { sqlite3 "$db" "$1"; }
+
+out=$("$cli" --db "$db" init); rc=$?
+check "init succeeds" test $rc -eq 0
+check "init names the file" grep -q "$db" <<<"$out"
+check "init writes a Comptoir database" test "$(count 'PRAGMA application_id')" = 1131375984
+
+"$cli" --db "$db" demo --products 600 --members 25 --seed 5 >"$tmp/demo.out"; rc=$?
+check "demo succeeds" test $rc -eq 0
+check "demo wrote 600 products" test "$(count 'SELECT count(*) FROM product')" = 600
+check "demo wrote 25 members" test "$(count 'SELECT count(*) FROM member')" = 25
+
+"$cli" --db "$db" demo --products 10 2>"$tmp/err"; rc=$?
+check "demo refuses a shop that has products" test $rc -eq 1
+check "and says why" grep -q "already has products" "$tmp/err"
+check "and wrote nothing" test "$(count 'SELECT count(*) FROM product')" = 600
+
+"$cli" --db "$db" product search "pates" >"$tmp/search"; rc=$?
+check "search succeeds" test $rc -eq 0
+check "search finds Pâtes without the accent" grep -q "Pâtes" "$tmp/search"
+check "every line has id, barcode, name, price, VAT" \
+  awk -F'\t' 'NF != 5 { bad = 1 } END { exit bad }' "$tmp/search"
+check "search finds as many as the index holds" \
+  test "$(wc -l <"$tmp/search")" = "$(count "SELECT count(*) FROM product_fts WHERE product_fts MATCH '\"pates\"*'")"
+
+barcode=$(count "SELECT barcode FROM product_barcode WHERE product_id IS NOT NULL LIMIT 1 OFFSET 7")
+name=$(count "SELECT p.name FROM product p JOIN product_barcode b ON b.product_id = p.id WHERE b.barcode = '$barcode'")
+"$cli" --db "$db" product get "$barcode" >"$tmp/get"; rc=$?
+check "get by barcode succeeds" test $rc -eq 0
+check "get prints one line" test "$(wc -l <"$tmp/get")" -eq 1
+check "get prints that product" grep -qF "$name" "$tmp/get"
+
+"$cli" --db "$db" product get 0000 2>"$tmp/err"; rc=$?
+check "get of an unknown code fails" test $rc -eq 1
+check "and says so" grep -q "0000" "$tmp/err"
+
+before=$(count 'SELECT count(*) FROM product')
+"$cli" --db "$db" product import "$data/products-excel-fr.csv" --dry-run >"$tmp/dry"; rc=$?
+check "dry run of a French Excel export succeeds" test $rc -eq 0
+check "dry run writes nothing" test "$(count 'SELECT count(*) FROM product')" = "$before"
+"$cli" --db "$db" product import "$data/products-excel-fr.csv" >"$tmp/import"; rc=$?
+check "import succeeds" test $rc -eq 0
+check "import created the products" test "$(count 'SELECT count(*) FROM product')" -gt "$before"
+check "import decoded Windows-1252" test "$(count "SELECT count(*) FROM product WHERE name = 'Pâtes complètes'")" = 1
+
+printf 'code;nom;ean;prix;tva\nX-1;Savon;3017620422004;2,10;20\nX-2;Shampooing;;3,50;20\n' >"$tmp/bad.csv"
+before=$(count 'SELECT count(*) FROM product')
+"$cli" --db "$db" product import "$tmp/bad.csv" >"$tmp/bad.out"; rc=$?
+check "import with a bad barcode fails" test $rc -eq 1
+check "the report names the line" grep -qi "line 2" "$tmp/bad.out"
+check "nothing of that file was written" test "$(count 'SELECT count(*) FROM product')" = "$before"
+
+head -c 4096 /dev/urandom >"$tmp/garbage.db"
+"$cli" --db "$tmp/garbage.db" init 2>"$tmp/err"; rc=$?
+check "a file that is not a Comptoir database is refused" test $rc -eq 1
+check "with a clear message" grep -q "not a Comptoir database" "$tmp/err"
+
+"$cli" --db "$db" frobnicate 2>/dev/null; rc=$?
+check "an unknown command is a usage error" test $rc -eq 2
+
+echo "1..$n"
+exit $((failed > 0))
