@@ -116,6 +116,25 @@ test_validation (Fixture       *f,
 }
 
 static void
+test_code_from_barcode (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirProduct) scanned = fixture_product ("", "Savon d'Alep", 450, 2000, "3017620422003");
+  g_autoptr (ComptoirProduct) bare = fixture_product ("  ", "Savon noir", 550, 2000, NULL);
+  g_autoptr (GPtrArray) errors = NULL;
+
+  save_ok (f->catalog, scanned);
+  g_assert_cmpstr (comptoir_product_get_code (scanned), ==, "3017620422003");
+
+  errors = comptoir_catalog_validate_product (f->catalog, bare);
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_true (has_error_on (errors, "code"));
+  g_assert_false (comptoir_catalog_save_product (f->catalog, bare, &error));
+  g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
+}
+
+static void
 test_edit_barcodes_and_deactivate (Fixture       *f,
                                    gconstpointer  data)
 {
@@ -361,6 +380,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/comptoir/core/catalog/create-and-get", test_create_and_get);
   ADD ("/comptoir/core/catalog/validation", test_validation);
+  ADD ("/comptoir/core/catalog/code-from-barcode", test_code_from_barcode);
   ADD ("/comptoir/core/catalog/edit-barcodes-and-deactivate", test_edit_barcodes_and_deactivate);
   ADD ("/comptoir/core/catalog/search", test_search);
   ADD ("/comptoir/core/catalog/search-async", test_search_async);

@@ -296,7 +296,29 @@ test_products_window (Fixture       *f,
     }
     g_assert_nonnull (price_row);
 
+    g_assert_false (comptoir_product_editor_get_dirty (editor));
     gtk_editable_set_text (GTK_EDITABLE (price_row), "douze");
+    g_assert_true (comptoir_product_editor_get_dirty (editor));
+
+    /* Closing with unsaved edits asks, and the editor stays. */
+    gtk_window_close (GTK_WINDOW (editor));
+    settle ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      AdwMessageDialog *ask = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+          if (ADW_IS_MESSAGE_DIALOG (w))
+            ask = ADW_MESSAGE_DIALOG (w);
+        }
+      g_assert_nonnull (ask);
+      adw_message_dialog_response (ask, "cancel");
+      settle ();
+    }
+
     g_assert_false (comptoir_product_editor_save (editor));
     error_label = find_descendant (find_descendant (GTK_WIDGET (editor), GTK_TYPE_REVEALER), GTK_TYPE_LABEL);
     g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "price"));

@@ -32,6 +32,7 @@ struct _ComptoirProductEditor
   ComptoirProduct *product;     /* the copy being edited */
   GPtrArray       *categories;  /* ComptoirCategory, index + 1 in the combo */
   gboolean         is_new;
+  gboolean         dirty;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirProductEditor, comptoir_product_editor, ADW_TYPE_WINDOW)
@@ -109,6 +110,48 @@ on_field_changed (ComptoirProductEditor *self,
 }
 
 static void
+mark_dirty (ComptoirProductEditor *self)
+{
+  self->dirty = TRUE;
+}
+
+static void
+on_discard_response (ComptoirProductEditor *self,
+                     const char            *response)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->dirty = FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing with unsaved edits asks first: a volunteer called away from
+ * the office must not lose a half-typed product silently. */
+static gboolean
+comptoir_product_editor_close_request (GtkWindow *window)
+{
+  ComptoirProductEditor *self = COMPTOIR_PRODUCT_EDITOR (window);
+  GtkWidget *dialog;
+
+  if (!self->dirty)
+    return GTK_WINDOW_CLASS (comptoir_product_editor_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
+                                   _("The changes to this product are not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 add_field_error (GPtrArray  *errors,
                  const char *field,
                  const char *message)
@@ -170,6 +213,12 @@ read_form (ComptoirProductEditor *self,
   comptoir_product_set_supplier_ref (self->product, gtk_editable_get_text (GTK_EDITABLE (self->supplier_ref_row)));
   comptoir_product_set_organic (self->product, gtk_switch_get_active (self->organic_switch));
   comptoir_product_set_active (self->product, gtk_switch_get_active (self->active_switch));
+}
+
+gboolean
+comptoir_product_editor_get_dirty (ComptoirProductEditor *self)
+{
+  return self->dirty;
 }
 
 gboolean
@@ -277,6 +326,22 @@ fill_form (ComptoirProductEditor *self)
   adw_window_title_set_title (self->title, self->is_new ? _("New Product") : _("Edit Product"));
   adw_window_title_set_subtitle (self->title, self->is_new ? NULL : comptoir_product_get_name (p));
   g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_category_selected), self);
+
+  /* Filled: from now on any edit is the person's. */
+  {
+    GtkWidget *entries[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->code_row),
+                             GTK_WIDGET (self->barcodes_row), GTK_WIDGET (self->price_row),
+                             GTK_WIDGET (self->origin_row), GTK_WIDGET (self->supplier_ref_row) };
+    GtkWidget *combos[] = { GTK_WIDGET (self->unit_row), GTK_WIDGET (self->vat_row),
+                            GTK_WIDGET (self->category_row) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      g_signal_connect_swapped (entries[i], "changed", G_CALLBACK (mark_dirty), self);
+    for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+      g_signal_connect_swapped (combos[i], "notify::selected", G_CALLBACK (mark_dirty), self);
+    g_signal_connect_swapped (self->organic_switch, "notify::active", G_CALLBACK (mark_dirty), self);
+    g_signal_connect_swapped (self->active_switch, "notify::active", G_CALLBACK (mark_dirty), self);
+  }
 }
 
 static void
@@ -298,6 +363,7 @@ comptoir_product_editor_class_init (ComptoirProductEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = comptoir_product_editor_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = comptoir_product_editor_close_request;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 2,

@@ -16,5 +16,6 @@ ComptoirProductEditor *comptoir_product_editor_new  (GtkWindow             *pare
                                                      ComptoirCatalog       *catalog,
                                                      ComptoirProduct       *product);
 gboolean               comptoir_product_editor_save (ComptoirProductEditor *self);
+gboolean               comptoir_product_editor_get_dirty (ComptoirProductEditor *self);
 
 G_END_DECLS

@@ -440,6 +440,22 @@ validate_barcodes (ComptoirCatalog *self,
     }
 }
 
+/* A product typed in without an internal code is known by its barcode,
+ * as shops with only packaged goods do. */
+static char *
+effective_code (ComptoirProduct *product,
+                GPtrArray       *normalized_barcodes)
+{
+  char *code = g_strstrip (g_strdup (comptoir_product_get_code (product) ?: ""));
+
+  if (code[0] == '\0' && normalized_barcodes->len > 0)
+    {
+      g_free (code);
+      code = g_strdup (g_ptr_array_index (normalized_barcodes, 0));
+    }
+  return code;
+}
+
 static GPtrArray *
 validate (ComptoirCatalog *self,
           ComptoirProduct *product,
@@ -447,7 +463,7 @@ validate (ComptoirCatalog *self,
 {
   GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_field_error_free);
   g_autofree char *name = g_strstrip (g_strdup (comptoir_product_get_name (product) ?: ""));
-  g_autofree char *code = g_strstrip (g_strdup (comptoir_product_get_code (product) ?: ""));
+  g_autofree char *code = NULL;
   gint64 price = comptoir_product_get_price_cents (product);
 
   if (name[0] == '\0')
@@ -457,9 +473,12 @@ validate (ComptoirCatalog *self,
                      g_strdup_printf (_("The name is too long: at most %d characters fit on a receipt."),
                                       MAX_NAME_CHARS));
 
+  validate_barcodes (self, product, errors, normalized_barcodes);
+
+  code = effective_code (product, normalized_barcodes);
   if (code[0] == '\0')
-    add_field_error (errors, "code", g_strdup (_("Give the product a code: your internal reference, "
-                                                 "for example “VRAC-012”.")));
+    add_field_error (errors, "code", g_strdup (_("Give the product a code (your internal reference, "
+                                                 "for example “VRAC-012”) or a barcode.")));
   else
     {
       g_autofree char *owner = owner_name (self, "SELECT name FROM product WHERE code = ?1 AND id <> ?2",
@@ -477,8 +496,6 @@ validate (ComptoirCatalog *self,
   if (!comptoir_vat_rate_is_valid (comptoir_product_get_vat_bp (product)))
     add_field_error (errors, "vat-bp",
                      g_strdup (_("Choose a VAT rate: 20 %, 10 %, 5.5 % or 2.1 %.")));
-
-  validate_barcodes (self, product, errors, normalized_barcodes);
 
   return errors;
 }
@@ -575,7 +592,7 @@ save_in_transaction (ComptoirCatalog  *self,
     }
 
   name = g_strstrip (g_strdup (comptoir_product_get_name (product)));
-  code = g_strstrip (g_strdup (comptoir_product_get_code (product)));
+  code = effective_code (product, barcodes);
 
   change = comptoir_change_new ("product", comptoir_product_get_id (product));
   comptoir_change_set_text (change, "code", code);
