@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "comptoir-core.h"
+#include "test-fixture.h"
 
 #define N_PRODUCTS 3000
 #define N_MEMBERS  200
@@ -15,30 +14,10 @@ typedef struct {
   ComptoirDb *db;
   GArray     *progress;  /* guint done, one per call */
   guint       progress_total;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
+} DemoFixture;
 
 static ComptoirDb *
-open_db (Fixture    *fixture,
+open_db (DemoFixture    *fixture,
          const char *name)
 {
   g_autoptr (GError) error = NULL;
@@ -55,14 +34,14 @@ record_progress (guint    done,
                  guint    total,
                  gpointer user_data)
 {
-  Fixture *fixture = user_data;
+  DemoFixture *fixture = user_data;
 
   g_array_append_val (fixture->progress, done);
   fixture->progress_total = total;
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
+demo_set_up (DemoFixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -74,17 +53,17 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
+demo_tear_down (DemoFixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->db);
   g_clear_pointer (&fixture->progress, g_array_unref);
-  remove_tree (fixture->dir);
+  fixture_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
 static void
-generate (Fixture    *fixture,
+generate (DemoFixture    *fixture,
           ComptoirDb *db,
           guint       n_products,
           guint       n_members,
@@ -158,7 +137,7 @@ snapshot (ComptoirDb *db)
 }
 
 static void
-test_demo_generate (Fixture       *fixture,
+test_demo_generate (DemoFixture       *fixture,
                     gconstpointer  data)
 {
   ComptoirDb *db = fixture->db;
@@ -293,7 +272,7 @@ test_demo_generate (Fixture       *fixture,
 }
 
 static void
-test_demo_deterministic (Fixture       *fixture,
+test_demo_deterministic (DemoFixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr (ComptoirDb) first = open_db (fixture, "first.db");
@@ -326,7 +305,7 @@ test_demo_deterministic (Fixture       *fixture,
 }
 
 static void
-test_demo_members_independent_of_products (Fixture       *fixture,
+test_demo_members_independent_of_products (DemoFixture       *fixture,
                                            gconstpointer  data)
 {
   g_autoptr (ComptoirDb) small = open_db (fixture, "small.db");
@@ -345,7 +324,7 @@ test_demo_members_independent_of_products (Fixture       *fixture,
 }
 
 static void
-test_demo_search (Fixture       *fixture,
+test_demo_search (DemoFixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (fixture->db);
@@ -378,7 +357,7 @@ test_demo_search (Fixture       *fixture,
 }
 
 static void
-test_demo_refuses_non_empty (Fixture       *fixture,
+test_demo_refuses_non_empty (DemoFixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -404,7 +383,7 @@ test_demo_refuses_non_empty (Fixture       *fixture,
 /* A failure in the second batch takes back that batch only: the first
  * stays, whole, and the connection is usable afterwards. */
 static void
-test_demo_error_rolls_back_batch (Fixture       *fixture,
+test_demo_error_rolls_back_batch (DemoFixture       *fixture,
                                   gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -443,18 +422,18 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/comptoir/core/demo/generate", Fixture, NULL,
-              fixture_set_up, test_demo_generate, fixture_tear_down);
-  g_test_add ("/comptoir/core/demo/deterministic", Fixture, NULL,
-              fixture_set_up, test_demo_deterministic, fixture_tear_down);
-  g_test_add ("/comptoir/core/demo/members-independent-of-products", Fixture, NULL,
-              fixture_set_up, test_demo_members_independent_of_products, fixture_tear_down);
-  g_test_add ("/comptoir/core/demo/search", Fixture, NULL,
-              fixture_set_up, test_demo_search, fixture_tear_down);
-  g_test_add ("/comptoir/core/demo/refuses-non-empty", Fixture, NULL,
-              fixture_set_up, test_demo_refuses_non_empty, fixture_tear_down);
-  g_test_add ("/comptoir/core/demo/error-rolls-back-batch", Fixture, NULL,
-              fixture_set_up, test_demo_error_rolls_back_batch, fixture_tear_down);
+  g_test_add ("/comptoir/core/demo/generate", DemoFixture, NULL,
+              demo_set_up, test_demo_generate, demo_tear_down);
+  g_test_add ("/comptoir/core/demo/deterministic", DemoFixture, NULL,
+              demo_set_up, test_demo_deterministic, demo_tear_down);
+  g_test_add ("/comptoir/core/demo/members-independent-of-products", DemoFixture, NULL,
+              demo_set_up, test_demo_members_independent_of_products, demo_tear_down);
+  g_test_add ("/comptoir/core/demo/search", DemoFixture, NULL,
+              demo_set_up, test_demo_search, demo_tear_down);
+  g_test_add ("/comptoir/core/demo/refuses-non-empty", DemoFixture, NULL,
+              demo_set_up, test_demo_refuses_non_empty, demo_tear_down);
+  g_test_add ("/comptoir/core/demo/error-rolls-back-batch", DemoFixture, NULL,
+              demo_set_up, test_demo_error_rolls_back_batch, demo_tear_down);
 
   return g_test_run ();
 }

@@ -1,55 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "comptoir-core.h"
+#include "test-fixture.h"
 
 /* Valid EAN-13s (check digit right). */
 #define EAN_PATES  "3017620422003"
 #define EAN_JUS    "3560070123452"
 #define EAN_OEUFS  "3760012345670"
 #define EAN_SEL    "2000000000015"
-
-typedef struct {
-  char            *dir;
-  char            *path;
-  ComptoirDb      *db;
-  ComptoirCatalog *catalog;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("comptoir-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "comptoir.db", NULL);
-  fixture->db = comptoir_db_open (fixture->path, COMPTOIR_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  fixture->catalog = comptoir_catalog_new (fixture->db);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  g_clear_object (&fixture->catalog);
-  g_clear_object (&fixture->db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
 
 static ComptoirImportReport *
 import_text (Fixture     *fixture,
@@ -722,7 +682,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/comptoir/core/product-import/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/comptoir/core/product-import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("semicolon", test_semicolon);
   ADD ("comma", test_comma);
