@@ -17,7 +17,6 @@ typedef struct {
   const char *name;
   const char *summary;
   int (*run) (ComptoirDb *db, int argc, char **argv);
-  gboolean needs_db;
 } Command;
 
 static char *opt_db;
@@ -208,9 +207,9 @@ cmd_product (ComptoirDb *db,
 }
 
 static const Command commands[] = {
-  { "init", N_("Create or update the database"), cmd_init, TRUE },
-  { "demo", N_("Fill the database with a demo shop: demo [--products N] [--members N] [--seed S]"), cmd_demo, TRUE },
-  { "product", N_("product search TEXT | product get CODE | product import FILE.csv [--dry-run]"), cmd_product, TRUE },
+  { "init", N_("Create or update the database"), cmd_init },
+  { "demo", N_("Fill the database with a demo shop: demo [--products N] [--members N] [--seed S]"), cmd_demo },
+  { "product", N_("product search TEXT | product get CODE | product import FILE.csv [--dry-run]"), cmd_product },
 };
 
 static char *
