@@ -46,6 +46,33 @@ sorted_descending (gpointer list)
   return comptoir_product_list_get_descending (list);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer unused)
+{
+  return find_message_dialog () != NULL;
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  wait_for (has_message_dialog, NULL);
+  return find_message_dialog ();
+}
+
 static gboolean
 window_mapped (gpointer window)
 {
@@ -305,17 +332,11 @@ test_products_window (Fixture       *f,
     settle ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
     {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-      AdwMessageDialog *ask = NULL;
+      AdwMessageDialog *ask = wait_for_message_dialog ();
 
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-          if (ADW_IS_MESSAGE_DIALOG (w))
-            ask = ADW_MESSAGE_DIALOG (w);
-        }
-      g_assert_nonnull (ask);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Discard Changes?");
       adw_message_dialog_response (ask, "cancel");
+      gtk_window_destroy (GTK_WINDOW (ask));
       settle ();
     }
 
@@ -339,6 +360,38 @@ test_products_window (Fixture       *f,
   g_assert_cmpint (comptoir_product_get_price_cents (stored), ==, 123456);
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log WHERE tbl = 'product' "
                                              "AND json_extract (payload, '$.price_cents') = 123456"), ==, 1);
+
+  /* Importing a supplier file: checked first, written after the go. */
+  {
+    g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "products-excel-fr.csv", NULL);
+    g_autoptr (GFile) csv = g_file_new_for_path (csv_path);
+    g_autofree char *bad_path = g_build_filename (f->dir, "bad.csv", NULL);
+    g_autoptr (GFile) bad = g_file_new_for_path (bad_path);
+    guint before = g_list_model_get_n_items (G_LIST_MODEL (list));
+    AdwMessageDialog *ask;
+
+    comptoir_products_page_import_file (page, csv);
+    ask = wait_for_message_dialog ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (ask), "Import"));
+    g_assert_true (adw_message_dialog_has_response (ask, "import"));
+    g_assert_cmpint (comptoir_catalog_count_products (f->catalog, NULL), ==, N_PRODUCTS);
+    settle ();
+    save_screenshot (GTK_WIDGET (ask), "import-check.png");
+    adw_message_dialog_response (ask, "import");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    while (g_list_model_get_n_items (G_LIST_MODEL (list)) == before)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (comptoir_catalog_count_products (f->catalog, NULL), >, N_PRODUCTS);
+
+    g_assert_true (g_file_set_contents (bad_path, "code;nom;prix;tva\nX1;Savon;2,10;19,6\n", -1, NULL));
+    comptoir_products_page_import_file (page, bad);
+    ask = wait_for_message_dialog ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (ask), "lines to fix"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "Line 2"));
+    g_assert_false (adw_message_dialog_has_response (ask, "import"));
+    adw_message_dialog_response (ask, "close");
+    gtk_window_destroy (GTK_WINDOW (ask));
+  }
 
   /* A search that matches nothing says so. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzzzqqq");

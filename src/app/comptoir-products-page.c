@@ -15,6 +15,7 @@ struct _ComptoirProductsPage
   GtkWidget           *box;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
+  GtkWidget           *import_button;
   GtkStack            *view_stack;
   GtkColumnView       *column_view;
   AdwStatusPage       *empty_page;
@@ -30,6 +31,7 @@ struct _ComptoirProductsPage
   ComptoirProductList *list;
   GtkSingleSelection  *selection;
   GSettings           *settings;
+  GFile               *import_file;   /* checked, waiting for the person's go */
 
   /* Which column is sorted, read back from the view (see on_sort_changed). */
   GtkColumnViewColumn *columns[COMPTOIR_N_PRODUCT_SORTS];
@@ -208,14 +210,14 @@ update_state (ComptoirProductsPage *self)
   gtk_stack_set_visible_child_name (self->view_stack, "empty");
 }
 
+static void show_toast (ComptoirProductsPage *self,
+                        const char           *message);
+
 static void
 on_query_failed (ComptoirProductsPage *self,
                  GError               *error)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  show_toast (self, error->message);
   g_warning ("Product query failed: %s", error->message);
 }
 
@@ -236,7 +238,6 @@ on_product_saved (ComptoirProductsPage *self,
                   ComptoirProduct      *product,
                   gboolean              created)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   guint position = comptoir_product_list_refresh (self->list, product);
   g_autofree char *message = NULL;
 
@@ -253,8 +254,7 @@ on_product_saved (ComptoirProductsPage *self,
     message = g_strdup_printf (_("“%s” saved"), comptoir_product_get_name (product));
 
   update_state (self);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  show_toast (self, message);
 }
 
 static GtkWidget *
@@ -302,6 +302,180 @@ on_search_activate (ComptoirProductsPage *self)
 }
 
 static void
+show_toast (ComptoirProductsPage *self,
+            const char           *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void start_import (ComptoirProductsPage *self,
+                          gboolean              dry_run);
+
+static void
+on_import_response (ComptoirProductsPage *self,
+                    const char           *response)
+{
+  if (g_strcmp0 (response, "import") == 0)
+    start_import (self, FALSE);
+  else
+    g_clear_object (&self->import_file);
+}
+
+static AdwMessageDialog *
+import_dialog (ComptoirProductsPage *self,
+               const char           *heading,
+               const char           *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* The check shows what the file would do; only a clean file can be
+ * imported, and only when the person says so. */
+static void
+on_import_checked (ComptoirProductsPage *self,
+                   ComptoirImportReport *report)
+{
+  g_autofree char *details = comptoir_import_report_format_details (report);
+  g_autofree char *name = g_file_get_basename (self->import_file);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (comptoir_import_report_get_n_rejected (report) > 0)
+    {
+      g_autofree char *body = g_strdup_printf ("%s\n%s", details,
+                                               _("Nothing was imported. Fix these lines in the file, "
+                                                 "save it as CSV and import it again."));
+      heading = g_strdup_printf (_("“%s” has lines to fix"), name);
+      dialog = import_dialog (self, heading, body);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      return;
+    }
+
+  if (comptoir_import_report_get_n_created (report) + comptoir_import_report_get_n_updated (report) == 0)
+    {
+      heading = g_strdup_printf (_("“%s” changes nothing"), name);
+      dialog = import_dialog (self, heading, details);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      return;
+    }
+
+  heading = g_strdup_printf (_("Import “%s”?"), name);
+  dialog = import_dialog (self, heading, details);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (ComptoirProductsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirImportReport) report =
+    comptoir_product_import_file_finish (COMPTOIR_CATALOG (source), result, &error);
+
+  gtk_widget_set_sensitive (self->import_button, TRUE);
+
+  if (report == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->import_file);
+      g_autofree char *heading = g_strdup_printf (_("“%s” cannot be imported"), name);
+      AdwMessageDialog *dialog = import_dialog (self, heading, error->message);
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      return;
+    }
+
+  if (comptoir_import_report_get_dry_run (report))
+    {
+      on_import_checked (self, report);
+      return;
+    }
+
+  if (!comptoir_import_report_get_committed (report))
+    {
+      /* The file changed between the check and the import. */
+      on_import_checked (self, report);
+      return;
+    }
+
+  {
+    g_autofree char *message =
+      g_strdup_printf (_("Import done: %u created, %u updated"),
+                       comptoir_import_report_get_n_created (report),
+                       comptoir_import_report_get_n_updated (report));
+    show_toast (self, message);
+  }
+  g_clear_object (&self->import_file);
+  run_query (self);
+}
+
+static void
+start_import (ComptoirProductsPage *self,
+              gboolean              dry_run)
+{
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  comptoir_product_import_file_async (self->catalog, self->import_file, dry_run, NULL,
+                                      on_import_done, g_object_ref (self));
+}
+
+/* Checks file as a trial run first, then asks before writing anything. */
+void
+comptoir_products_page_import_file (ComptoirProductsPage *self,
+                                    GFile                *file)
+{
+  g_return_if_fail (COMPTOIR_IS_PRODUCTS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->import_file, file);
+  start_import (self, TRUE);
+}
+
+static void
+on_file_chosen (GtkNativeDialog      *chooser,
+                int                   response,
+                ComptoirProductsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      comptoir_products_page_import_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_import_clicked (ComptoirProductsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Products"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Check File"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files (comma or semicolon)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 comptoir_products_page_dispose (GObject *object)
 {
   ComptoirProductsPage *self = COMPTOIR_PRODUCTS_PAGE (object);
@@ -314,6 +488,7 @@ comptoir_products_page_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
+  g_clear_object (&self->import_file);
   g_clear_object (&self->probe_low);
   for (guint k = 0; k < COMPTOIR_N_PRODUCT_SORTS; k++)
     g_clear_object (&self->probe_high[k]);
@@ -335,6 +510,7 @@ comptoir_products_page_class_init (ComptoirProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, box);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, empty_page);
@@ -349,6 +525,7 @@ comptoir_products_page_class_init (ComptoirProductsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
 }
 
 static void

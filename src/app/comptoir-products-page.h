@@ -15,6 +15,8 @@ void                 comptoir_products_page_set_catalog  (ComptoirProductsPage *
 ComptoirProductList *comptoir_products_page_get_list     (ComptoirProductsPage *self);
 void                 comptoir_products_page_focus_search (ComptoirProductsPage *self);
 void                 comptoir_products_page_new_product  (ComptoirProductsPage *self);
+void                 comptoir_products_page_import_file  (ComptoirProductsPage *self,
+                                                          GFile                *file);
 GtkWidget           *comptoir_products_page_edit_product (ComptoirProductsPage *self,
                                                           guint                 position);
 

@@ -198,7 +198,7 @@ comptoir_import_report_get_delimiter (ComptoirImportReport *report)
 }
 
 char *
-comptoir_import_report_format (ComptoirImportReport *report)
+comptoir_import_report_format_details (ComptoirImportReport *report)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   guint n_rejected;
@@ -208,9 +208,6 @@ comptoir_import_report_format (ComptoirImportReport *report)
 
   n_rejected = report->rejections->len;
   ignored = comptoir_import_report_get_ignored_columns (report);
-
-  if (report->dry_run)
-    g_string_append_printf (text, "%s\n", _("Trial run: nothing was written. This is what the import would do."));
 
   if (report->delimiter == '\t')
     g_string_append_printf (text, _("Read as %s text, with tabs between the columns."), report->encoding);
@@ -262,7 +259,26 @@ comptoir_import_report_format (ComptoirImportReport *report)
       g_string_append_c (text, '\n');
     }
 
-  if (n_rejected > 0)
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The details between what kind of run it was and what to do next, as
+ * the command line prints it. */
+char *
+comptoir_import_report_format (ComptoirImportReport *report)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->dry_run)
+    g_string_append_printf (text, "%s\n", _("Trial run: nothing was written. This is what the import would do."));
+
+  details = comptoir_import_report_format_details (report);
+  g_string_append (text, details);
+
+  if (report->rejections->len > 0)
     g_string_append (text, _("Nothing was imported: fix the rejected lines and import the file again."));
   else if (report->dry_run)
     g_string_append (text, _("Import the file again without the trial run to save these changes."));

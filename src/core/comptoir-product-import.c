@@ -678,3 +678,86 @@ fail:
   comptoir_db_rollback (db);
   return NULL;
 }
+
+typedef struct {
+  GFile    *file;
+  char     *db_path;
+  gboolean  dry_run;
+} ImportFileData;
+
+static void
+import_file_data_free (ImportFileData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->db_path);
+  g_free (data);
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportFileData *data = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (ComptoirDb) db = NULL;
+  g_autoptr (ComptoirCatalog) catalog = NULL;
+  ComptoirImportReport *report;
+
+  bytes = g_file_load_bytes (data->file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  db = comptoir_db_open (data->db_path, COMPTOIR_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  catalog = comptoir_catalog_new (db);
+
+  report = comptoir_product_import (catalog, bytes, data->dry_run, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) comptoir_import_report_free);
+}
+
+void
+comptoir_product_import_file_async (ComptoirCatalog     *catalog,
+                                    GFile               *file,
+                                    gboolean             dry_run,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ImportFileData *data;
+
+  g_return_if_fail (COMPTOIR_IS_CATALOG (catalog));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportFileData, 1);
+  data->file = g_object_ref (file);
+  data->db_path = g_strdup (comptoir_db_get_path (comptoir_catalog_get_db (catalog)));
+  data->dry_run = dry_run;
+
+  task = g_task_new (catalog, cancellable, callback, user_data);
+  g_task_set_source_tag (task, comptoir_product_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_file_data_free);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+ComptoirImportReport *
+comptoir_product_import_file_finish (ComptoirCatalog  *catalog,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, catalog), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -22,6 +22,18 @@ ComptoirImportReport *comptoir_product_import         (ComptoirCatalog      *cat
                                                        gboolean              dry_run,
                                                        GError              **error);
 
+/* The same for a file, in a worker thread on a connection of its own, so
+ * that a window stays responsive during a 20,000-line import. */
+void                  comptoir_product_import_file_async  (ComptoirCatalog      *catalog,
+                                                           GFile                *file,
+                                                           gboolean              dry_run,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+ComptoirImportReport *comptoir_product_import_file_finish (ComptoirCatalog      *catalog,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
 void                  comptoir_import_report_free     (ComptoirImportReport *report);
 
 /* TRUE when the changes were saved: no line rejected and not a dry run. */
@@ -44,6 +56,9 @@ char                  comptoir_import_report_get_delimiter     (ComptoirImportRe
 /* Several translated lines for a person: counts, rejected lines, what
  * to do next. */
 char                 *comptoir_import_report_format            (ComptoirImportReport *report);
+/* Only how the file was read, the counts, the rejected lines and the
+ * ignored columns: for a window that says the rest with its buttons. */
+char                 *comptoir_import_report_format_details    (ComptoirImportReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ComptoirImportReport, comptoir_import_report_free)
 
