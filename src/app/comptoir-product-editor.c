@@ -418,5 +418,7 @@ comptoir_product_editor_new (GtkWindow       *parent,
     }
 
   fill_form (self);
+  /* Typing starts in the name, not on the Cancel button. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }
