@@ -6,9 +6,9 @@
 G_BEGIN_DECLS
 
 /* In-tree only: the vocabulary of the demo shop (comptoir-demo-data.c),
- * which the generator (comptoir-demo.c) draws from. Its order and
- * contents are part of what a seed means: changing them changes the
- * shop that every seed gives. */
+ * which the generator (comptoir-demo.c, comptoir-demo-compose.c) draws
+ * from. Its order and contents are part of what a seed means: changing
+ * them changes the shop that every seed gives. */
 
 typedef enum {
   CAT_PRODUCE,
@@ -102,5 +102,50 @@ extern const guint        comptoir_demo_n_first_names;
 
 extern const char * const comptoir_demo_last_names[];
 extern const guint        comptoir_demo_n_last_names;
+
+/* A small deterministic generator (splitmix64), in
+ * comptoir-demo-compose.c: the same seed gives the same shop on every
+ * machine, whatever GLib's g_random does. */
+typedef struct {
+  guint64 state;
+} DemoRng;
+
+guint64  _comptoir_demo_mix64       (guint64  z);
+void     _comptoir_demo_rng_init    (DemoRng *rng,
+                                     guint64  seed,
+                                     guint64  stream);
+guint    _comptoir_demo_rng_below   (DemoRng *rng,
+                                     guint    bound);
+gboolean _comptoir_demo_rng_percent (DemoRng *rng,
+                                     guint    percent);
+
+/* One alternative of a "|"-separated list: not NUL-terminated, it points
+ * into the list. */
+typedef struct {
+  const char *text;
+  gsize       len;
+} Field;
+
+guint _comptoir_demo_count_fields (const char *list);
+
+/* What the name of a product was made of, for what follows from it: the
+ * brand (its barcodes), the origin, and the size's price in percent of
+ * the item's first size. */
+typedef struct {
+  Field brand;
+  Field origin;
+  guint factor;
+} NameParts;
+
+void   _comptoir_demo_compose_name (DemoRng       *rng,
+                                    const Section *section,
+                                    const Item    *item,
+                                    gboolean       organic,
+                                    GString       *name,
+                                    NameParts     *parts);
+gint64 _comptoir_demo_make_price   (DemoRng       *rng,
+                                    const Item    *item,
+                                    guint          factor,
+                                    gboolean       organic);
 
 G_END_DECLS

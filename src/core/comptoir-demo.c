@@ -5,7 +5,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "comptoir-barcode.h"
 #include "comptoir-catalog.h"
@@ -33,63 +32,6 @@
 #define STREAM_MEMBERS      G_GUINT64_CONSTANT (0x6d656d6265727321)
 #define STREAM_BRANDS       G_GUINT64_CONSTANT (0x6272616e64732121)
 
-/* ------------------------------------------------------------------ */
-/* A small deterministic generator (splitmix64): same seed, same shop, on
- * every machine, whatever GLib's g_random does. */
-
-typedef struct {
-  guint64 state;
-} DemoRng;
-
-static guint64
-mix64 (guint64 z)
-{
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-static void
-rng_init (DemoRng *rng,
-          guint64  seed,
-          guint64  stream)
-{
-  rng->state = mix64 (seed ^ stream);
-}
-
-static guint64
-rng_next (DemoRng *rng)
-{
-  rng->state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  return mix64 (rng->state);
-}
-
-/* Uniform in [0, bound), without modulo bias. */
-static guint
-rng_below (DemoRng *rng,
-           guint    bound)
-{
-  guint64 threshold;
-  guint64 x;
-
-  if (bound <= 1)
-    return 0;
-
-  threshold = (0 - (guint64) bound) % bound;  /* 2^64 mod bound */
-  do
-    x = rng_next (rng);
-  while (x < threshold);
-
-  return (guint) (x % bound);
-}
-
-static gboolean
-rng_percent (DemoRng *rng,
-             guint    percent)
-{
-  return rng_below (rng, 100) < percent;
-}
-
 /* FNV-1a, for values that must follow from a name (a brand's GS1
  * company prefix) rather than from the order things were made in. */
 static guint64
@@ -104,83 +46,6 @@ hash_text (const char *text,
       h *= G_GUINT64_CONSTANT (0x100000001b3);
     }
   return h;
-}
-
-/* ------------------------------------------------------------------ */
-/* "|"-separated lists of alternatives; an empty alternative means
- * "nothing here", and repeating one makes it more likely. */
-
-typedef struct {
-  const char *text;
-  gsize       len;
-} Field;
-
-static guint
-count_fields (const char *list)
-{
-  guint n = 1;
-
-  if (list == NULL)
-    return 0;
-  for (const char *p = list; *p != '\0'; p++)
-    if (*p == '|')
-      n++;
-  return n;
-}
-
-static Field
-nth_field (const char *list,
-           guint       pos)
-{
-  Field field = { "", 0 };
-  const char *end;
-
-  if (list == NULL)
-    return field;
-
-  for (; pos > 0; pos--)
-    {
-      const char *bar = strchr (list, '|');
-      g_assert (bar != NULL);
-      list = bar + 1;
-    }
-
-  end = strchr (list, '|');
-  field.text = list;
-  field.len = end != NULL ? (gsize) (end - list) : strlen (list);
-  return field;
-}
-
-static Field
-pick_field (DemoRng    *rng,
-            const char *list,
-            guint      *out_pos)
-{
-  guint pos = list != NULL ? rng_below (rng, count_fields (list)) : 0;
-
-  if (out_pos != NULL)
-    *out_pos = pos;
-  return nth_field (list, pos);
-}
-
-static void
-append_field (GString *out,
-              Field    field)
-{
-  if (field.len == 0)
-    return;
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append_len (out, field.text, field.len);
-}
-
-static void
-append_word (GString    *out,
-             const char *word)
-{
-  Field field = { word, strlen (word) };
-
-  append_field (out, field);
 }
 
 /* ------------------------------------------------------------------ */
@@ -219,22 +84,6 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->barcodes, g_hash_table_unref);
   g_clear_pointer (&demo->emails, g_hash_table_unref);
   g_clear_object (&demo->catalog);
-}
-
-static const char *
-place_from (Field origin,
-            char  buffer[64])
-{
-  for (guint i = 0; i < comptoir_demo_n_places; i++)
-    {
-      const Place *place = &comptoir_demo_places[i];
-
-      if (strlen (place->name) == origin.len && strncmp (place->name, origin.text, origin.len) == 0)
-        return place->from;
-    }
-
-  g_snprintf (buffer, 64, "de %.*s", (int) origin.len, origin.text);
-  return buffer;
 }
 
 /* The shares of the sections, exactly (largest remainders), in a shuffled
@@ -280,7 +129,7 @@ plan_sections (Demo  *demo,
 
   for (guint i = n_products; i > 1; i--)
     {
-      guint j = rng_below (&demo->rng, i);
+      guint j = _comptoir_demo_rng_below (&demo->rng, i);
       guint8 tmp = demo->plan[i - 1];
 
       demo->plan[i - 1] = demo->plan[j];
@@ -317,18 +166,18 @@ item_space (const Section *section,
 {
   const char *brands = item->brands != NULL ? item->brands : section->brands;
   const char *origins = item->origins != NULL ? item->origins : section->origins;
-  guint64 space = count_fields (item->nouns);
+  guint64 space = _comptoir_demo_count_fields (item->nouns);
 
-  space *= MAX (count_fields (item->varieties), 1);
-  space *= MAX (count_fields (item->qualifiers), 1);
-  space *= MAX (count_fields (item->extras), 1);
-  space *= MAX (count_fields (item->sizes), 1);
+  space *= MAX (_comptoir_demo_count_fields (item->varieties), 1);
+  space *= MAX (_comptoir_demo_count_fields (item->qualifiers), 1);
+  space *= MAX (_comptoir_demo_count_fields (item->extras), 1);
+  space *= MAX (_comptoir_demo_count_fields (item->sizes), 1);
   if (brands != NULL && section->brand_percent > 0)
-    space *= count_fields (brands) + 1;
+    space *= _comptoir_demo_count_fields (brands) + 1;
   if (!(item->flags & ITEM_NOT_ORGANIC) && section->organic_percent > 0)
     space *= 2;
   if (section->flags & SECTION_ORIGIN_IN_NAME)
-    space *= count_fields (origins) + 1;
+    space *= _comptoir_demo_count_fields (origins) + 1;
   if (section->flags & SECTION_ISSUE_NUMBER)
     space *= 999;
 
@@ -364,7 +213,7 @@ pick_item (Demo  *demo,
 {
   const Section *s = &comptoir_demo_sections[section];
   const guint *cumulative = demo->weights[section];
-  guint r = rng_below (&demo->rng, cumulative[s->n_items - 1]);
+  guint r = _comptoir_demo_rng_below (&demo->rng, cumulative[s->n_items - 1]);
   guint i = 0;
 
   while (cumulative[i] <= r)
@@ -378,7 +227,7 @@ static guint
 brand_company_prefix (Demo  *demo,
                       Field  brand)
 {
-  guint64 h = mix64 (hash_text (brand.text, brand.len) ^ demo->seed ^ STREAM_BRANDS);
+  guint64 h = _comptoir_demo_mix64 (hash_text (brand.text, brand.len) ^ demo->seed ^ STREAM_BRANDS);
 
   return (300 + (guint) (h % 80)) * 10000 + (guint) ((h / 80) % 10000);
 }
@@ -409,9 +258,13 @@ make_ean13 (Demo  *demo,
       if (brand.len > 0 && attempt < BARCODE_ATTEMPTS)
         company = brand_company_prefix (demo, brand);
       else
-        company = (300 + rng_below (&demo->rng, 80)) * 10000 + rng_below (&demo->rng, 10000);
+        {
+          /* Two statements: C leaves the order of operands open. */
+          company = (300 + _comptoir_demo_rng_below (&demo->rng, 80)) * 10000;
+          company += _comptoir_demo_rng_below (&demo->rng, 10000);
+        }
 
-      g_snprintf (digits, sizeof digits, "%07u%05u", company, rng_below (&demo->rng, 100000));
+      g_snprintf (digits, sizeof digits, "%07u%05u", company, _comptoir_demo_rng_below (&demo->rng, 100000));
       digits[12] = (char) ('0' + comptoir_gtin_check_digit (digits, 12));
       digits[13] = '\0';
 
@@ -427,8 +280,10 @@ make_ean8 (Demo *demo)
     {
       char digits[9];
       const char *barcode;
+      guint prefix = 300 + _comptoir_demo_rng_below (&demo->rng, 80);
+      guint item = _comptoir_demo_rng_below (&demo->rng, 10000);
 
-      g_snprintf (digits, sizeof digits, "%03u%04u", 300 + rng_below (&demo->rng, 80), rng_below (&demo->rng, 10000));
+      g_snprintf (digits, sizeof digits, "%03u%04u", prefix, item);
       digits[7] = (char) ('0' + comptoir_gtin_check_digit (digits, 7));
       digits[8] = '\0';
 
@@ -438,184 +293,6 @@ make_ean8 (Demo *demo)
 
   /* The short numbers are running out: a second EAN-13 instead. */
   return make_ean13 (demo, (Field) { "", 0 });
-}
-
-/* Rounded as shops price things: to 5 cents, often just under a round
- * figure (2,99 € rather than 3,00 €). */
-static gint64
-make_price (DemoRng    *rng,
-            const Item *item,
-            guint       factor,
-            gboolean    organic)
-{
-  gint64 cents = item->min_cents + rng_below (rng, item->max_cents - item->min_cents + 1);
-
-  cents = cents * factor / 100;
-  if (organic)
-    cents = cents * 115 / 100;
-  cents = MAX ((cents + 2) / 5 * 5, 5);
-  if (cents % 10 == 0 && rng_percent (rng, 40) && (cents - 1) * 100 >= (gint64) item->min_cents * factor)
-    cents -= 1;
-  return cents;
-}
-
-/* "500 g", "6 x 33 cl", "1,5 L", "filet de 2 kg", "x 12", "4 tranches":
- * the amount in thousandths of a gram, millilitre or piece, and which of
- * those it is (0 when it cannot be read). */
-typedef struct {
-  char    dimension;
-  guint64 amount;
-} Quantity;
-
-static Quantity
-parse_quantity (Field size)
-{
-  g_autofree char *text = g_strndup (size.text, size.len);
-  Quantity quantity = { 0, 0 };
-  const char *p = text;
-  guint64 multiplier = 1;
-  guint64 value = 0;
-  gboolean count = FALSE;
-
-  while (*p != '\0' && !g_ascii_isdigit (*p))
-    {
-      if (*p == 'x' && p[1] == ' ')
-        count = TRUE;
-      p++;
-    }
-  if (*p == '\0')
-    return quantity;
-
-  for (;;)
-    {
-      value = 0;
-      while (g_ascii_isdigit (*p))
-        value = value * 10 + (guint64) (*p++ - '0');
-      value *= 1000;
-      if (*p == ',' && g_ascii_isdigit (p[1]))
-        {
-          guint64 scale = 100;
-
-          for (p++; g_ascii_isdigit (*p); p++, scale /= 10)
-            value += (guint64) (*p - '0') * scale;
-        }
-      if (g_str_has_prefix (p, " x ") && g_ascii_isdigit (p[3]))
-        {
-          multiplier *= value / 1000;
-          p += 3;
-          continue;
-        }
-      break;
-    }
-  while (*p == ' ')
-    p++;
-
-  if (count)
-    quantity.dimension = 'c';
-  else if (g_str_equal (p, "g"))
-    quantity.dimension = 'm';
-  else if (g_str_equal (p, "kg"))
-    quantity.dimension = 'm', value *= 1000;
-  else if (g_str_equal (p, "ml"))
-    quantity.dimension = 'v';
-  else if (g_str_equal (p, "cl"))
-    quantity.dimension = 'v', value *= 10;
-  else if (g_str_equal (p, "L"))
-    quantity.dimension = 'v', value *= 1000;
-  else
-    quantity.dimension = *p != '\0' ? *p : 'c';  /* "4 tranches", "20 sachets" */
-
-  quantity.amount = multiplier * value;
-  return quantity;
-}
-
-/* Price of a size, in percent of the first one's. */
-static guint
-size_factor (const char *sizes,
-             guint       pos,
-             Field       size)
-{
-  const char *equals = memchr (size.text, '=', size.len);
-  Field first = nth_field (sizes, 0);
-  const char *first_equals = memchr (first.text, '=', first.len);
-  Quantity q, q0;
-
-  if (equals != NULL)
-    return (guint) g_ascii_strtoull (equals + 1, NULL, 10);
-  if (pos == 0)
-    return 100;
-
-  if (first_equals != NULL)
-    first.len = first_equals - first.text;
-  q = parse_quantity (size);
-  q0 = parse_quantity (first);
-  if (q.dimension == 0 || q.dimension != q0.dimension || q0.amount == 0)
-    return 100 + 60 * pos;
-
-  /* 90 % proportional, 10 % fixed (the pack, the shelf). */
-  return (guint) MAX (10 + 90 * q.amount / q0.amount, 20);
-}
-
-typedef struct {
-  Field brand;
-  Field origin;
-  guint factor;
-} NameParts;
-
-static void
-compose_name (Demo          *demo,
-              const Section *section,
-              const Item    *item,
-              gboolean       organic,
-              GString       *name,
-              NameParts     *parts)
-{
-  DemoRng *rng = &demo->rng;
-  const char *origins = item->origins != NULL ? item->origins : section->origins;
-  const char *brands = item->brands != NULL ? item->brands : section->brands;
-
-  g_string_truncate (name, 0);
-  parts->brand = (Field) { "", 0 };
-  parts->origin = pick_field (rng, origins, NULL);
-  parts->factor = 100;
-
-  append_field (name, pick_field (rng, item->nouns, NULL));
-  append_field (name, pick_field (rng, item->varieties, NULL));
-  append_field (name, pick_field (rng, item->qualifiers, NULL));
-  append_field (name, pick_field (rng, item->extras, NULL));
-  if (organic)
-    append_word (name, "bio");
-
-  if (brands != NULL && rng_percent (rng, section->brand_percent))
-    {
-      parts->brand = pick_field (rng, brands, NULL);
-      append_field (name, parts->brand);
-    }
-
-  if ((section->flags & SECTION_ORIGIN_IN_NAME) && parts->origin.len > 0 && rng_percent (rng, 60))
-    {
-      char buffer[64];
-
-      append_word (name, place_from (parts->origin, buffer));
-    }
-
-  if (section->flags & SECTION_ISSUE_NUMBER)
-    g_string_append_printf (name, " n° %u", 1 + rng_below (rng, 999));
-
-  if (item->sizes != NULL)
-    {
-      guint pos;
-      Field size = pick_field (rng, item->sizes, &pos);
-      const char *equals = memchr (size.text, '=', size.len);
-
-      parts->factor = size_factor (item->sizes, pos, size);
-      if (equals != NULL)
-        size.len = equals - size.text;
-      append_field (name, size);
-    }
-
-  if (section->suffix != NULL)
-    append_word (name, section->suffix);
 }
 
 static ComptoirProduct *
@@ -636,11 +313,11 @@ make_product (Demo  *demo,
   NameParts parts;
   guint seen = 0;
 
-  organic = !(item->flags & ITEM_NOT_ORGANIC) && rng_percent (rng, section->organic_percent);
+  organic = !(item->flags & ITEM_NOT_ORGANIC) && _comptoir_demo_rng_percent (rng, section->organic_percent);
 
   for (guint attempt = 0; attempt < NAME_ATTEMPTS; attempt++)
     {
-      compose_name (demo, section, item, organic, name, &parts);
+      _comptoir_demo_compose_name (rng, section, item, organic, name, &parts);
       seen = GPOINTER_TO_UINT (g_hash_table_lookup (demo->names, name->str));
       if (seen == 0 && g_utf8_strlen (name->str, -1) <= MAX_NAME_CHARS)
         break;
@@ -666,26 +343,27 @@ make_product (Demo  *demo,
   if (section->selling == SELL_PACKAGED)
     {
       barcodes[0] = make_ean13 (demo, parts.brand);
-      if (rng_percent (rng, 5))
-        barcodes[1] = rng_percent (rng, 50) ? make_ean8 (demo) : make_ean13 (demo, (Field) { "", 0 });
+      if (_comptoir_demo_rng_percent (rng, 5))
+        barcodes[1] = _comptoir_demo_rng_percent (rng, 50) ? make_ean8 (demo)
+                                                           : make_ean13 (demo, (Field) { "", 0 });
     }
 
   if (parts.origin.len > 0)
     origin = g_strndup (parts.origin.text, parts.origin.len);
-  supplier_ref = g_strdup_printf ("SUP-%05u", 10000 + rng_below (rng, 90000));
+  supplier_ref = g_strdup_printf ("SUP-%05u", 10000 + _comptoir_demo_rng_below (rng, 90000));
 
   comptoir_product_set_code (product, code);
   comptoir_product_set_name (product, name->str);
   comptoir_product_set_unit (product,
                              section->selling == SELL_WEIGHED ? COMPTOIR_UNIT_KG :
                              section->selling == SELL_LIQUID ? COMPTOIR_UNIT_LITRE : COMPTOIR_UNIT_PIECE);
-  comptoir_product_set_price_cents (product, make_price (rng, item, parts.factor, organic));
+  comptoir_product_set_price_cents (product, _comptoir_demo_make_price (rng, item, parts.factor, organic));
   comptoir_product_set_vat_bp (product, item->vat_bp != 0 ? item->vat_bp : category->vat_bp);
   comptoir_product_set_category (product, demo->category_ids[section->category], category->name);
   comptoir_product_set_supplier_ref (product, supplier_ref);
   comptoir_product_set_origin (product, origin);
   comptoir_product_set_organic (product, organic);
-  comptoir_product_set_active (product, !rng_percent (rng, 1));
+  comptoir_product_set_active (product, !_comptoir_demo_rng_percent (rng, 1));
   comptoir_product_set_barcodes (product, barcodes);
 
   return g_steal_pointer (&product);
@@ -770,8 +448,10 @@ write_members (Demo          *demo,
 
   for (guint i = from; i < to; i++)
     {
-      const char *first = comptoir_demo_first_names[rng_below (rng, comptoir_demo_n_first_names)];
-      const char *last = comptoir_demo_last_names[rng_below (rng, comptoir_demo_n_last_names)];
+      const char *first =
+        comptoir_demo_first_names[_comptoir_demo_rng_below (rng, comptoir_demo_n_first_names)];
+      const char *last =
+        comptoir_demo_last_names[_comptoir_demo_rng_below (rng, comptoir_demo_n_last_names)];
       g_autoptr (ComptoirChange) change = comptoir_change_new ("member", NULL);
       g_autoptr (GDate) joined = g_date_new_dmy (BASE_DAY, BASE_MONTH, BASE_YEAR);
       g_autofree char *phone = NULL;
@@ -788,8 +468,15 @@ write_members (Demo          *demo,
         g_string_append_printf (email, "%u", seen + 1);
       g_string_append (email, "@example.org");
 
-      phone = g_strdup_printf ("06 %02u %02u %02u %02u", rng_below (rng, 100), rng_below (rng, 100),
-                               rng_below (rng, 100), rng_below (rng, 100));
+      /* One draw per statement: C leaves the order of arguments open, and
+       * the same seed must give the same shop whatever the compiler. */
+      {
+        guint pairs[4];
+
+        for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+          pairs[p] = _comptoir_demo_rng_below (rng, 100);
+        phone = g_strdup_printf ("06 %02u %02u %02u %02u", pairs[0], pairs[1], pairs[2], pairs[3]);
+      }
 
       g_date_subtract_days (joined, days_ago[i]);
       g_date_strftime (join_date, sizeof join_date, "%Y-%m-%d", joined);
@@ -881,7 +568,7 @@ generate (Demo                      *demo,
 
   if (options->n_products > 0)
     {
-      rng_init (&demo->rng, options->seed, STREAM_PRODUCTS);
+      _comptoir_demo_rng_init (&demo->rng, options->seed, STREAM_PRODUCTS);
       weigh_items (demo);
       plan_sections (demo, options->n_products);
 
@@ -903,11 +590,11 @@ generate (Demo                      *demo,
       g_autofree guint *days_ago = g_new (guint, options->n_members);
       DemoRng rng;
 
-      rng_init (&rng, options->seed, STREAM_MEMBERS);
+      _comptoir_demo_rng_init (&rng, options->seed, STREAM_MEMBERS);
 
       /* Member 1 joined first. */
       for (guint i = 0; i < options->n_members; i++)
-        days_ago[i] = rng_below (&rng, MEMBERSHIP_DAYS + 1);
+        days_ago[i] = _comptoir_demo_rng_below (&rng, MEMBERSHIP_DAYS + 1);
       qsort (days_ago, options->n_members, sizeof (guint), compare_days_descending);
 
       for (guint from = 0; from < options->n_members; from += BATCH_SIZE)
