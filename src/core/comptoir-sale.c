@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "comptoir-sale"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "comptoir-change.h"
+#include "comptoir-fiscal.h"
+#include "comptoir-id.h"
+#include "comptoir-money.h"
+#include "comptoir-sale.h"
+
+typedef struct {
+  char   *product_id;
+  char   *label;
+  gint64  quantity_milli;
+  gint64  unit_price_cents;
+  int     vat_bp;
+  gint64  total_cents;
+} Line;
+
+typedef struct {
+  char   *method;
+  gint64  amount_cents;
+} Payment;
+
+struct _ComptoirSale
+{
+  GArray   *lines;     /* Line */
+  GArray   *payments;  /* Payment */
+  char     *cashier;
+  char     *member_id;
+  char     *refund_of;
+  gboolean  training;
+};
+
+static const char *payment_methods[] = {
+  "cash", "card", "cheque", "meal_voucher", "local_currency",
+};
+
+gboolean
+comptoir_payment_method_is_valid (const char *method)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (payment_methods); i++)
+    if (g_strcmp0 (method, payment_methods[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+line_clear (gpointer data)
+{
+  Line *line = data;
+
+  g_free (line->product_id);
+  g_free (line->label);
+}
+
+static void
+payment_clear (gpointer data)
+{
+  g_free (((Payment *) data)->method);
+}
+
+ComptoirSale *
+comptoir_sale_new (void)
+{
+  ComptoirSale *sale = g_new0 (ComptoirSale, 1);
+
+  sale->lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_array_set_clear_func (sale->lines, line_clear);
+  sale->payments = g_array_new (FALSE, TRUE, sizeof (Payment));
+  g_array_set_clear_func (sale->payments, payment_clear);
+  return sale;
+}
+
+void
+comptoir_sale_free (ComptoirSale *sale)
+{
+  if (sale == NULL)
+    return;
+  g_array_unref (sale->lines);
+  g_array_unref (sale->payments);
+  g_free (sale->cashier);
+  g_free (sale->member_id);
+  g_free (sale->refund_of);
+  g_free (sale);
+}
+
+void
+comptoir_sale_set_training (ComptoirSale *sale,
+                            gboolean      training)
+{
+  sale->training = !!training;
+}
+
+void
+comptoir_sale_set_cashier (ComptoirSale *sale,
+                           const char   *cashier)
+{
+  g_free (sale->cashier);
+  sale->cashier = g_strdup (cashier);
+}
+
+void
+comptoir_sale_set_member (ComptoirSale *sale,
+                          const char   *member_id)
+{
+  g_free (sale->member_id);
+  sale->member_id = g_strdup (member_id);
+}
+
+void
+comptoir_sale_set_refund_of (ComptoirSale *sale,
+                             const char   *ticket_id)
+{
+  g_free (sale->refund_of);
+  sale->refund_of = g_strdup (ticket_id);
+}
+
+/* Returns the line's position, from 1. The price charged is stored on
+ * the line: a later price change never rewrites a past sale. */
+guint
+comptoir_sale_add_line (ComptoirSale *sale,
+                        const char   *product_id,
+                        const char   *label,
+                        gint64        quantity_milli,
+                        gint64        unit_price_cents,
+                        int           vat_bp)
+{
+  Line line = {
+    .product_id = g_strdup (product_id),
+    .label = g_strdup (label),
+    .quantity_milli = quantity_milli,
+    .unit_price_cents = unit_price_cents,
+    .vat_bp = vat_bp,
+    .total_cents = comptoir_money_mul_milli (unit_price_cents, quantity_milli),
+  };
+
+  g_array_append_val (sale->lines, line);
+  return sale->lines->len;
+}
+
+guint
+comptoir_sale_add_product (ComptoirSale    *sale,
+                           ComptoirProduct *product,
+                           gint64           quantity_milli)
+{
+  return comptoir_sale_add_line (sale, comptoir_product_get_id (product),
+                                 comptoir_product_get_name (product), quantity_milli,
+                                 comptoir_product_get_price_cents (product),
+                                 comptoir_product_get_vat_bp (product));
+}
+
+void
+comptoir_sale_add_payment (ComptoirSale *sale,
+                           const char   *method,
+                           gint64        amount_cents)
+{
+  Payment payment = { g_strdup (method), amount_cents };
+
+  g_array_append_val (sale->payments, payment);
+}
+
+guint
+comptoir_sale_get_n_lines (ComptoirSale *sale)
+{
+  return sale->lines->len;
+}
+
+gint64
+comptoir_sale_get_total (ComptoirSale *sale)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < sale->lines->len; i++)
+    total += g_array_index (sale->lines, Line, i).total_cents;
+  return total;
+}
+
+gint64
+comptoir_sale_get_paid (ComptoirSale *sale)
+{
+  gint64 paid = 0;
+
+  for (guint i = 0; i < sale->payments->len; i++)
+    paid += g_array_index (sale->payments, Payment, i).amount_cents;
+  return paid;
+}
+
+void
+comptoir_committed_ticket_clear (ComptoirCommittedTicket *ticket)
+{
+  g_clear_pointer (&ticket->id, g_free);
+}
+
+/* Whether the payments settle the total, and the change due. Only cash
+ * gives change; a refund pays back exactly what it refunds. */
+static gboolean
+settle (ComptoirSale  *sale,
+        gint64        *out_change,
+        GError       **error)
+{
+  gint64 total = comptoir_sale_get_total (sale);
+  gint64 paid = comptoir_sale_get_paid (sale);
+  gint64 cash = 0;
+
+  for (guint i = 0; i < sale->payments->len; i++)
+    {
+      Payment *payment = &g_array_index (sale->payments, Payment, i);
+
+      if (!comptoir_payment_method_is_valid (payment->method))
+        {
+          g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                       _("“%s” is not a payment method. Use cash, card, cheque, meal_voucher "
+                         "or local_currency."), payment->method);
+          return FALSE;
+        }
+      if (g_str_equal (payment->method, "cash"))
+        cash += payment->amount_cents;
+    }
+
+  if (total < 0 || sale->refund_of != NULL)
+    {
+      if (paid != total)
+        {
+          g_autofree char *due = comptoir_money_format (-total);
+          g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                       _("A refund pays back exactly %s €; record the refunded payments for that amount."),
+                       due);
+          return FALSE;
+        }
+      *out_change = 0;
+      return TRUE;
+    }
+
+  if (paid < total)
+    {
+      g_autofree char *missing = comptoir_money_format (total - paid);
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                   _("The ticket is not fully paid: %s € are missing. Take another payment."),
+                   missing);
+      return FALSE;
+    }
+
+  if (paid - total > cash)
+    {
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                   _("Only cash can be given back as change: lower the card, cheque or voucher amount."));
+      return FALSE;
+    }
+
+  *out_change = paid - total;
+  return TRUE;
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static gboolean
+next_number (ComptoirDb  *db,
+             const char  *till_id,
+             gint64      *out_number,
+             GError     **error)
+{
+  g_autoptr (ComptoirStmt) stmt =
+    comptoir_db_prepare (db, "SELECT coalesce (max (number), 0) + 1 FROM ticket WHERE till_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, till_id, -1, SQLITE_STATIC);
+  if (!comptoir_db_step_done (db, stmt, error))
+    return FALSE;
+  *out_number = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+write_ticket (ComptoirSale            *sale,
+              ComptoirDb              *db,
+              const char              *till_id,
+              gint64                   change,
+              ComptoirCommittedTicket *out,
+              GError                 **error)
+{
+  g_autoptr (ComptoirChange) ticket = comptoir_change_new ("ticket", NULL);
+  g_autofree char *at = now_iso8601 ();
+  const char *ticket_id = comptoir_change_get_row_id (ticket);
+  gint64 number;
+  gint64 total = comptoir_sale_get_total (sale);
+
+  if (!next_number (db, till_id, &number, error))
+    return FALSE;
+
+  comptoir_change_set_text (ticket, "till_id", till_id);
+  comptoir_change_set_int (ticket, "number", number);
+  comptoir_change_set_text (ticket, "closed_at", at);
+  comptoir_change_set_text (ticket, "kind", sale->refund_of != NULL ? "refund" : "sale");
+  comptoir_change_set_text (ticket, "refers_to", sale->refund_of);
+  comptoir_change_set_text (ticket, "cashier", sale->cashier);
+  comptoir_change_set_text (ticket, "member_id", sale->member_id);
+  comptoir_change_set_bool (ticket, "training", sale->training);
+  comptoir_change_set_int (ticket, "total_cents", total);
+  comptoir_change_set_int (ticket, "change_cents", change);
+  if (!comptoir_db_apply_change (db, ticket, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < sale->lines->len; i++)
+    {
+      Line *line = &g_array_index (sale->lines, Line, i);
+      g_autoptr (ComptoirChange) row = comptoir_change_new ("ticket_line", NULL);
+
+      comptoir_change_set_text (row, "ticket_id", ticket_id);
+      comptoir_change_set_int (row, "position", i + 1);
+      comptoir_change_set_text (row, "product_id", line->product_id);
+      comptoir_change_set_text (row, "label", line->label);
+      comptoir_change_set_int (row, "quantity_milli", line->quantity_milli);
+      comptoir_change_set_int (row, "unit_price_cents", line->unit_price_cents);
+      comptoir_change_set_int (row, "vat_bp", line->vat_bp);
+      comptoir_change_set_int (row, "total_cents", line->total_cents);
+      if (!comptoir_db_apply_change (db, row, NULL, error))
+        return FALSE;
+
+      /* Training sales move no goods. */
+      if (line->product_id != NULL && !sale->training)
+        {
+          g_autoptr (ComptoirChange) move = comptoir_change_new ("stock_movement", NULL);
+
+          comptoir_change_set_text (move, "product_id", line->product_id);
+          comptoir_change_set_int (move, "quantity_milli", -line->quantity_milli);
+          comptoir_change_set_text (move, "reason", sale->refund_of != NULL ? "refund" : "sale");
+          comptoir_change_set_text (move, "source_id", ticket_id);
+          comptoir_change_set_text (move, "at", at);
+          if (!comptoir_db_apply_change (db, move, NULL, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < sale->payments->len; i++)
+    {
+      Payment *payment = &g_array_index (sale->payments, Payment, i);
+      g_autoptr (ComptoirChange) row = comptoir_change_new ("ticket_payment", NULL);
+
+      comptoir_change_set_text (row, "ticket_id", ticket_id);
+      comptoir_change_set_int (row, "position", i + 1);
+      comptoir_change_set_text (row, "method", payment->method);
+      comptoir_change_set_int (row, "amount_cents", payment->amount_cents);
+      if (!comptoir_db_apply_change (db, row, NULL, error))
+        return FALSE;
+    }
+
+  if (!_comptoir_fiscal_append_ticket (db, ticket_id, error))
+    return FALSE;
+
+  out->id = g_strdup (ticket_id);
+  out->number = number;
+  out->total_cents = total;
+  out->change_cents = change;
+  return TRUE;
+}
+
+gboolean
+comptoir_sale_commit (ComptoirSale             *sale,
+                      ComptoirDb               *db,
+                      const char               *till_id,
+                      ComptoirCommittedTicket  *out,
+                      GError                  **error)
+{
+  ComptoirCommittedTicket local = { 0 };
+  gint64 change = 0;
+
+  g_return_val_if_fail (sale != NULL, FALSE);
+  g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
+  g_return_val_if_fail (till_id != NULL, FALSE);
+
+  if (sale->lines->len == 0)
+    {
+      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                           _("The ticket has no line: scan or choose a product first."));
+      return FALSE;
+    }
+  if (!settle (sale, &change, error))
+    return FALSE;
+
+  if (!comptoir_db_begin (db, error))
+    return FALSE;
+  if (!write_ticket (sale, db, till_id, change, &local, error))
+    {
+      comptoir_db_rollback (db);
+      comptoir_committed_ticket_clear (&local);
+      return FALSE;
+    }
+  if (!comptoir_db_commit (db, error))
+    {
+      comptoir_committed_ticket_clear (&local);
+      return FALSE;
+    }
+
+  if (out != NULL)
+    *out = local;
+  else
+    comptoir_committed_ticket_clear (&local);
+  return TRUE;
+}
+
+char *
+comptoir_till_ensure (ComptoirDb  *db,
+                      const char  *code,
+                      GError     **error)
+{
+  g_autoptr (ComptoirChange) till = NULL;
+
+  {
+    g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (db, "SELECT id FROM till WHERE code = ?1", error);
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+
+  till = comptoir_change_new ("till", NULL);
+  comptoir_change_set_text (till, "code", code);
+  comptoir_change_set_text (till, "name", code);
+  if (!comptoir_db_apply_change (db, till, NULL, error))
+    return NULL;
+  return g_strdup (comptoir_change_get_row_id (till));
+}
