@@ -7,6 +7,9 @@
 #include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <gio/gunixinputstream.h>
+
+#include <json-glib/json-glib.h>
 
 #include "comptoir-core.h"
 
@@ -206,10 +209,245 @@ cmd_product (ComptoirDb *db,
   return 2;
 }
 
+static int
+usage_error (const char *message)
+{
+  print_error (message);
+  return 2;
+}
+
+/* --till CODE and friends, after the command's own name. */
+static const char *
+option_value (int         argc,
+              char      **argv,
+              const char *name)
+{
+  for (int i = 0; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], name))
+      return argv[i + 1];
+  return NULL;
+}
+
+static gint64
+json_amount (JsonObject *object,
+             const char *member,
+             gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 cents = 0;
+
+  *ok = FALSE;
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+    return 0;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    *ok = comptoir_money_parse (json_node_get_string (node), &cents);
+  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      cents = json_node_get_int (node);  /* an integer is in cents */
+      *ok = TRUE;
+    }
+  return cents;
+}
+
+static gboolean
+add_json_line (ComptoirSale     *sale,
+               ComptoirCatalog  *catalog,
+               JsonObject       *line,
+               guint             index,
+               GError          **error)
+{
+  g_autoptr (ComptoirProduct) product = NULL;
+  const char *key = NULL;
+  gint64 quantity;
+
+  if (json_object_has_member (line, "barcode"))
+    key = json_object_get_string_member (line, "barcode");
+  else if (json_object_has_member (line, "code"))
+    key = json_object_get_string_member (line, "code");
+
+  if (key != NULL)
+    product = comptoir_catalog_lookup (catalog, key, error);
+  else if (json_object_has_member (line, "product"))
+    product = comptoir_catalog_get_by_id (catalog, json_object_get_string_member (line, "product"), error);
+  else
+    g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                 _("line %u has no “barcode”, “code” or “product”."), index + 1);
+  if (product == NULL)
+    {
+      g_prefix_error (error, _("line %u: "), index + 1);
+      return FALSE;
+    }
+
+  /* Pieces by "qty"; weighed and measured goods in grams or millilitres. */
+  if (json_object_has_member (line, "grams"))
+    quantity = json_object_get_int_member (line, "grams");
+  else if (json_object_has_member (line, "ml"))
+    quantity = json_object_get_int_member (line, "ml");
+  else
+    quantity = 1000 * (json_object_has_member (line, "qty") ? json_object_get_int_member (line, "qty") : 1);
+
+  if (quantity == 0)
+    {
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                   _("line %u: the quantity is zero."), index + 1);
+      return FALSE;
+    }
+
+  comptoir_sale_add_product (sale, product, quantity);
+  return TRUE;
+}
+
+static ComptoirSale *
+sale_from_json (ComptoirCatalog  *catalog,
+                JsonNode         *root,
+                GError          **error)
+{
+  g_autoptr (ComptoirSale) sale = comptoir_sale_new ();
+  JsonObject *object;
+  JsonArray *lines, *payments;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member ((object = json_node_get_object (root)), "lines") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "lines")))
+    {
+      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                           _("the ticket must be a JSON object with a “lines” array and a “payments” array."));
+      return NULL;
+    }
+
+  lines = json_object_get_array_member (object, "lines");
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      JsonNode *line = json_array_get_element (lines, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (line))
+        {
+          g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                       _("line %u is not a JSON object."), i + 1);
+          return NULL;
+        }
+      if (!add_json_line (sale, catalog, json_node_get_object (line), i, error))
+        return NULL;
+    }
+
+  payments = json_object_has_member (object, "payments") ? json_object_get_array_member (object, "payments") : NULL;
+  for (guint i = 0; payments != NULL && i < json_array_get_length (payments); i++)
+    {
+      JsonNode *node = json_array_get_element (payments, i);
+      JsonObject *payment = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      gboolean ok = FALSE;
+      gint64 amount = payment != NULL ? json_amount (payment, "amount", &ok) : 0;
+
+      if (!ok || !json_object_has_member (payment, "method"))
+        {
+          g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                       _("payment %u needs a “method” and an “amount” such as \"12.50\"."), i + 1);
+          return NULL;
+        }
+      comptoir_sale_add_payment (sale, json_object_get_string_member (payment, "method"), amount);
+    }
+
+  if (json_object_has_member (object, "training"))
+    comptoir_sale_set_training (sale, json_object_get_boolean_member (object, "training"));
+  if (json_object_has_member (object, "cashier"))
+    comptoir_sale_set_cashier (sale, json_object_get_string_member (object, "cashier"));
+
+  return g_steal_pointer (&sale);
+}
+
+/* Records a sale read as JSON on standard input through the same core
+ * path as the till, and prints its ticket number. */
+static int
+cmd_sale (ComptoirDb *db,
+          int         argc,
+          char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
+  g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
+  g_autoptr (ComptoirSale) sale = NULL;
+  g_autofree char *till = NULL;
+  g_auto (ComptoirCommittedTicket) ticket = { 0 };
+  const char *code = option_value (argc, argv, "--till");
+
+  if (code == NULL)
+    return usage_error (_("sale needs --till CODE, and the ticket as JSON on standard input."));
+
+  if (!json_parser_load_from_stream (parser, in, NULL, &error))
+    {
+      g_prefix_error (&error, _("the ticket is not valid JSON: "));
+      return fail (g_steal_pointer (&error));
+    }
+  sale = sale_from_json (catalog, json_parser_get_root (parser), &error);
+  if (sale == NULL)
+    return fail (g_steal_pointer (&error));
+
+  till = comptoir_till_ensure (db, code, &error);
+  if (till == NULL || !comptoir_sale_commit (sale, db, till, &ticket, &error))
+    return fail (g_steal_pointer (&error));
+
+  g_print ("%" G_GINT64_FORMAT "\n", ticket.number);
+  if (ticket.change_cents > 0)
+    {
+      g_autofree char *change = comptoir_money_format (ticket.change_cents);
+      g_printerr (_("Change to give: %s €\n"), change);
+    }
+  return 0;
+}
+
+static int
+cmd_close (ComptoirDb *db,
+           int         argc,
+           char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *till = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *perpetual = NULL;
+  g_auto (ComptoirClosure) closure = { 0 };
+  const char *code = option_value (argc, argv, "--till");
+  const char *period_name = option_value (argc, argv, "--period");
+  ComptoirPeriod period;
+
+  if (code == NULL || !comptoir_period_from_string (period_name, &period))
+    return usage_error (_("close needs --till CODE and --period day, month or year."));
+
+  till = comptoir_till_ensure (db, code, &error);
+  if (till == NULL || !comptoir_fiscal_close (db, till, period, &closure, &error))
+    return fail (g_steal_pointer (&error));
+
+  total = comptoir_money_format (closure.total_cents);
+  perpetual = comptoir_money_format (closure.perpetual_cents);
+  g_print (_("Closed (%s) till %s: %" G_GINT64_FORMAT " tickets, from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+             ", total %s €, perpetual total %s €\n"),
+           period_name, code, closure.ticket_count, closure.first_number, closure.last_number, total, perpetual);
+  return 0;
+}
+
+static int
+cmd_verify (ComptoirDb *db,
+            int         argc,
+            char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 entries = 0;
+
+  if (argc != 0)
+    return 2;
+  if (!comptoir_fiscal_verify (db, &entries, &error))
+    return fail (g_steal_pointer (&error));
+  g_print (_("Fiscal journal intact: %" G_GINT64_FORMAT " entries checked.\n"), entries);
+  return 0;
+}
+
 static const Command commands[] = {
   { "init", N_("Create or update the database"), cmd_init },
   { "demo", N_("Fill the database with a demo shop: demo [--products N] [--members N] [--seed S]"), cmd_demo },
   { "product", N_("product search TEXT | product get CODE | product import FILE.csv [--dry-run]"), cmd_product },
+  { "sale", N_("sale --till CODE < ticket.json: record a sale, print its number"), cmd_sale },
+  { "close", N_("close --till CODE --period day|month|year: closure (Z) of the period"), cmd_close },
+  { "verify", N_("Check the fiscal journal; exit status 1 at the first broken link"), cmd_verify },
 };
 
 static char *
