@@ -73,6 +73,31 @@ check "import with a bad barcode fails" test $rc -eq 1
 check "the report names the line" grep -qi "line 2" "$tmp/bad.out"
 check "nothing of that file was written" test "$(count 'SELECT count(*) FROM product')" = "$before"
 
+barcode2=$(count "SELECT barcode FROM product_barcode WHERE product_id IS NOT NULL LIMIT 1 OFFSET 3")
+weighed=$(count "SELECT code FROM product WHERE unit = 'kg' LIMIT 1")
+printf '{"lines":[{"barcode":"%s","qty":2},{"code":"%s","grams":1235}],"payments":[{"method":"cash","amount":"500"}]}' \
+  "$barcode2" "$weighed" | "$cli" --db "$db" sale --till T1 >"$tmp/sale.out" 2>"$tmp/sale.err"; rc=$?
+check "sale succeeds" test $rc -eq 0
+check "sale prints the ticket number" test "$(cat "$tmp/sale.out")" = 1
+check "sale says the change" grep -q "Change to give" "$tmp/sale.err"
+check "the ticket has its two lines" test "$(count 'SELECT count(*) FROM ticket_line')" = 2
+printf '{"lines":[{"barcode":"%s"}],"payments":[{"method":"cash","amount":"0.01"}]}' "$barcode2" \
+  | "$cli" --db "$db" sale --till T1 2>"$tmp/err"; rc=$?
+check "an unpaid sale is refused" test $rc -eq 1
+check "and says what is missing" grep -q "missing" "$tmp/err"
+echo '{"lines": [' | "$cli" --db "$db" sale --till T1 2>"$tmp/err"; rc=$?
+check "broken JSON is refused clearly" grep -q "not valid JSON" "$tmp/err"
+check "nothing of the refused sales was written" test "$(count 'SELECT count(*) FROM ticket')" = 1
+"$cli" --db "$db" close --till T1 --period day >"$tmp/close"; rc=$?
+check "close succeeds" test $rc -eq 0
+check "close counts the ticket" grep -q "1 tickets" "$tmp/close"
+"$cli" --db "$db" verify >"$tmp/verify"; rc=$?
+check "verify passes on an honest journal" test $rc -eq 0
+sqlite3 "$db" "DROP TRIGGER ticket_line_immutable_u; DROP TRIGGER guard_ticket_line_update; UPDATE ticket_line SET unit_price_cents = 1"
+"$cli" --db "$db" verify 2>"$tmp/err"; rc=$?
+check "verify fails after tampering with sqlite3" test $rc -eq 1
+check "and names the first broken link" grep -q "entry 1" "$tmp/err"
+
 head -c 4096 /dev/urandom >"$tmp/garbage.db"
 "$cli" --db "$tmp/garbage.db" init 2>"$tmp/err"; rc=$?
 check "a file that is not a Comptoir database is refused" test $rc -eq 1
