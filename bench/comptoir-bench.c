@@ -311,6 +311,103 @@ bench_barcode (ComptoirDb      *db,
   report ("barcode lookup (ours vs bare)", ours, bare);
 }
 
+/* A 20-line ticket committed with everything it writes (ticket, lines,
+ * stock movements, payment, journal entry, change log), against a bare
+ * SQLite transaction writing as many rows with the same durability. */
+static void
+bench_commit (ComptoirDb      *db,
+              ComptoirCatalog *catalog,
+              const char      *dir)
+{
+  g_autoptr (GArray) ours = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) bare = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *till = comptoir_till_ensure (db, "BENCH", &error);
+  g_autofree char *bare_path = g_build_filename (dir, "bare.db", NULL);
+  gint64 n_products = comptoir_catalog_count_products (catalog, &error);
+  gint64 log_before, log_after, rows_per_ticket;
+  guint n = MAX (opt_queries / 10, 20);
+  GRand *rand = g_rand_new_with_seed (5);
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *insert = NULL;
+
+  if (till == NULL)
+    die (g_steal_pointer (&error));
+
+  {
+    g_autoptr (ComptoirStmt) count = comptoir_db_prepare (db, "SELECT count (*) FROM change_log", &error);
+    comptoir_db_step_done (db, count, &error);
+    log_before = sqlite3_column_int64 (count, 0);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ComptoirSale) sale = comptoir_sale_new ();
+      g_auto (ComptoirCommittedTicket) ticket = { 0 };
+      gint64 start, elapsed;
+
+      for (guint l = 0; l < 20; l++)
+        {
+          g_autoptr (ComptoirProduct) product =
+            comptoir_catalog_get_by_rowid (catalog, g_rand_int_range (rand, 1, n_products + 1), &error);
+          if (product == NULL)
+            die (g_steal_pointer (&error));
+          comptoir_sale_add_product (sale, product, 1000);
+        }
+      comptoir_sale_add_payment (sale, "card", comptoir_sale_get_total (sale));
+
+      start = now_ns ();
+      if (!comptoir_sale_commit (sale, db, till, &ticket, &error))
+        die (g_steal_pointer (&error));
+      elapsed = now_ns () - start;
+      g_array_append_val (ours, elapsed);
+    }
+  g_rand_free (rand);
+
+  {
+    g_autoptr (ComptoirStmt) count = comptoir_db_prepare (db, "SELECT count (*) FROM change_log", &error);
+    comptoir_db_step_done (db, count, &error);
+    log_after = sqlite3_column_int64 (count, 0);
+  }
+  /* Each logged change is one row written; the log rows double it. */
+  rows_per_ticket = 2 * (log_after - log_before) / n;
+
+  g_unlink (bare_path);
+  if (sqlite3_open (bare_path, &raw) != SQLITE_OK ||
+      sqlite3_exec (raw, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+                         "CREATE TABLE row (id TEXT PRIMARY KEY, a INTEGER, b INTEGER, c TEXT)",
+                    NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (raw, "INSERT INTO row VALUES (?1, ?2, ?3, ?4)", -1, &insert, NULL) != SQLITE_OK)
+    g_error ("bare database: %s", sqlite3_errmsg (raw));
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = now_ns (), elapsed;
+
+      sqlite3_exec (raw, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      for (gint64 r = 0; r < rows_per_ticket; r++)
+        {
+          g_autofree char *id = comptoir_uuid7_new ();
+          sqlite3_bind_text (insert, 1, id, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (insert, 2, r);
+          sqlite3_bind_int64 (insert, 3, i);
+          sqlite3_bind_text (insert, 4, "Pâtes penne complètes bio 500 g", -1, SQLITE_STATIC);
+          sqlite3_step (insert);
+          sqlite3_reset (insert);
+        }
+      sqlite3_exec (raw, "COMMIT", NULL, NULL, NULL);
+      elapsed = now_ns () - start;
+      g_array_append_val (bare, elapsed);
+    }
+  sqlite3_finalize (insert);
+  sqlite3_close (raw);
+  g_unlink (bare_path);
+
+  g_print ("commit: %" G_GINT64_FORMAT " rows per 20-line ticket (data and change log), %u tickets\n",
+           rows_per_ticket, n);
+  report ("commit a 20-line ticket (vs bare)", ours, bare);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -364,6 +461,7 @@ main (int    argc,
   bench_search (catalog, path);
   bench_barcode (db, catalog);
   bench_search_after_edit (catalog);
+  bench_commit (db, catalog, dir);
 
   g_clear_object (&catalog);
   g_clear_object (&db);

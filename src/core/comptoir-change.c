@@ -385,3 +385,37 @@ fail:
   comptoir_db_rollback (db);
   return FALSE;
 }
+
+/* A fact (ticket, line, movement, journal entry) is only ever inserted:
+ * no need to read a stored row first, and a second insert of the same id
+ * fails on the primary key instead of silently becoming an update. */
+gboolean
+comptoir_db_insert_fact (ComptoirDb      *db,
+                         ComptoirChange  *change,
+                         GError         **error)
+{
+  g_autoptr (GPtrArray) values = g_ptr_array_sized_new (change->values->len);
+
+  g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
+
+  if (!check_columns (db, change, error))
+    return FALSE;
+
+  for (guint i = 0; i < change->values->len; i++)
+    g_ptr_array_add (values, &g_array_index (change->values, ChangeValue, i));
+
+  if (!comptoir_db_begin (db, error))
+    return FALSE;
+  _comptoir_db_allow_writes (db);
+
+  if (!write_row (db, change, values, FALSE, error) ||
+      !append_to_log (db, change, values, error))
+    {
+      _comptoir_db_forbid_writes (db);
+      comptoir_db_rollback (db);
+      return FALSE;
+    }
+
+  _comptoir_db_forbid_writes (db);
+  return comptoir_db_commit (db, error);
+}

@@ -31,6 +31,10 @@ gboolean        comptoir_db_apply_change   (ComptoirDb     *db,
                                             gboolean       *out_changed,
                                             GError        **error);
 
+gboolean        comptoir_db_insert_fact    (ComptoirDb     *db,
+                                            ComptoirChange *change,
+                                            GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ComptoirChange, comptoir_change_free)
 
 G_END_DECLS

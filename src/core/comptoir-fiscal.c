@@ -323,7 +323,7 @@ append_entry (ComptoirDb  *db,
   comptoir_change_set_text (entry, "payload", payload);
   comptoir_change_set_text (entry, "prev_hash", prev_hash);
   comptoir_change_set_text (entry, "hash", hash);
-  return comptoir_db_apply_change (db, entry, NULL, error);
+  return comptoir_db_insert_fact (db, entry, error);
 }
 
 gboolean
@@ -391,7 +391,7 @@ write_closure (ComptoirDb      *db,
   comptoir_change_set_int (closure, "ticket_count", count);
   comptoir_change_set_int (closure, "total_cents", total);
   comptoir_change_set_int (closure, "perpetual_cents", perpetual);
-  if (!comptoir_db_apply_change (db, closure, NULL, error))
+  if (!comptoir_db_insert_fact (db, closure, error))
     return FALSE;
 
   payload = closure_payload (db, comptoir_change_get_row_id (closure), NULL, error);

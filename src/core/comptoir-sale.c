@@ -308,7 +308,7 @@ write_ticket (ComptoirSale            *sale,
   comptoir_change_set_bool (ticket, "training", sale->training);
   comptoir_change_set_int (ticket, "total_cents", total);
   comptoir_change_set_int (ticket, "change_cents", change);
-  if (!comptoir_db_apply_change (db, ticket, NULL, error))
+  if (!comptoir_db_insert_fact (db, ticket, error))
     return FALSE;
 
   for (guint i = 0; i < sale->lines->len; i++)
@@ -324,7 +324,7 @@ write_ticket (ComptoirSale            *sale,
       comptoir_change_set_int (row, "unit_price_cents", line->unit_price_cents);
       comptoir_change_set_int (row, "vat_bp", line->vat_bp);
       comptoir_change_set_int (row, "total_cents", line->total_cents);
-      if (!comptoir_db_apply_change (db, row, NULL, error))
+      if (!comptoir_db_insert_fact (db, row, error))
         return FALSE;
 
       /* Training sales move no goods. */
@@ -337,7 +337,7 @@ write_ticket (ComptoirSale            *sale,
           comptoir_change_set_text (move, "reason", sale->refund_of != NULL ? "refund" : "sale");
           comptoir_change_set_text (move, "source_id", ticket_id);
           comptoir_change_set_text (move, "at", at);
-          if (!comptoir_db_apply_change (db, move, NULL, error))
+          if (!comptoir_db_insert_fact (db, move, error))
             return FALSE;
         }
     }
@@ -351,7 +351,7 @@ write_ticket (ComptoirSale            *sale,
       comptoir_change_set_int (row, "position", i + 1);
       comptoir_change_set_text (row, "method", payment->method);
       comptoir_change_set_int (row, "amount_cents", payment->amount_cents);
-      if (!comptoir_db_apply_change (db, row, NULL, error))
+      if (!comptoir_db_insert_fact (db, row, error))
         return FALSE;
     }
 
