@@ -419,9 +419,9 @@ cmd_close (ComptoirDb *db,
 
   total = comptoir_money_format (closure.total_cents);
   perpetual = comptoir_money_format (closure.perpetual_cents);
-  g_print (_("Closed (%s) till %s: %" G_GINT64_FORMAT " tickets, from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-             ", total %s €, perpetual total %s €\n"),
-           period_name, code, closure.ticket_count, closure.first_number, closure.last_number, total, perpetual);
+  g_print (_("Closed (%s) till %s: %lld tickets, from %lld to %lld, total %s €, perpetual total %s €\n"),
+           period_name, code, (long long) closure.ticket_count, (long long) closure.first_number,
+           (long long) closure.last_number, total, perpetual);
   return 0;
 }
 
@@ -437,7 +437,7 @@ cmd_verify (ComptoirDb *db,
     return 2;
   if (!comptoir_fiscal_verify (db, &entries, &error))
     return fail (g_steal_pointer (&error));
-  g_print (_("Fiscal journal intact: %" G_GINT64_FORMAT " entries checked.\n"), entries);
+  g_print (_("Fiscal journal intact: %lld entries checked.\n"), (long long) entries);
   return 0;
 }
 

@@ -450,8 +450,8 @@ broken (GError     **error,
         const char  *what)
 {
   g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_CORRUPT,
-               _("Fiscal journal of till %s broken at entry %" G_GINT64_FORMAT ": %s"),
-               till, seq, what);
+               _("Fiscal journal of till %s broken at entry %lld: %s"),
+               till, (long long) seq, what);
   return FALSE;
 }
 
