@@ -12,6 +12,7 @@
 #include "comptoir-fiscal.h"
 #include "comptoir-id.h"
 #include "comptoir-money.h"
+#include "comptoir-open-ticket.h"
 #include "comptoir-product.h"
 #include "comptoir-product-import.h"
 #include "comptoir-product-list.h"
