@@ -7,7 +7,9 @@
 #include "comptoir-core.h"
 
 /* Sells forever on till T1 and prints "number lines" for each ticket once
- * the commit has returned; test-crash kills it at random moments. */
+ * the commit has returned; with "draft" as third argument, only adds lines
+ * to the open ticket and prints its line count after each. test-crash
+ * kills it at random moments. */
 int
 main (int    argc,
       char **argv)
@@ -19,7 +21,7 @@ main (int    argc,
   GRand *rand;
   gint64 n_products;
 
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     return 2;
 
   db = comptoir_db_open (argv[1], COMPTOIR_DB_OPEN_DEFAULT, &error);
@@ -29,6 +31,27 @@ main (int    argc,
   till = comptoir_till_ensure (db, "T1", &error);
   n_products = comptoir_catalog_count_products (catalog, &error);
   rand = g_rand_new_with_seed ((guint32) g_ascii_strtoull (argv[2], NULL, 10));
+
+  if (argc == 4)
+    {
+      g_autoptr (ComptoirOpenTicket) ticket = comptoir_open_ticket_resume_or_start (db, till, &error);
+
+      if (ticket == NULL)
+        g_error ("%s", error->message);
+      for (;;)
+        {
+          g_autoptr (ComptoirProduct) product =
+            comptoir_catalog_get_by_rowid (catalog, g_rand_int_range (rand, 1, n_products + 1), &error);
+          if (product == NULL)
+            g_error ("%s", error->message);
+          if (!comptoir_product_get_active (product))
+            continue;  /* the till refuses withdrawn products */
+          if (comptoir_open_ticket_add_product (ticket, product, 1000, &error) == 0)
+            g_error ("%s", error->message);
+          printf ("%u\n", comptoir_open_ticket_get_n_lines (ticket));
+          fflush (stdout);
+        }
+    }
 
   for (;;)
     {
