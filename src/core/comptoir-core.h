@@ -10,6 +10,7 @@
 #include "comptoir-db.h"
 #include "comptoir-demo.h"
 #include "comptoir-fiscal.h"
+#include "comptoir-gs1.h"
 #include "comptoir-id.h"
 #include "comptoir-money.h"
 #include "comptoir-open-ticket.h"
@@ -17,4 +18,5 @@
 #include "comptoir-product-import.h"
 #include "comptoir-product-list.h"
 #include "comptoir-sale.h"
+#include "comptoir-scale-rules.h"
 #include "comptoir-text.h"

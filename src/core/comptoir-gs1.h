@@ -17,7 +17,16 @@ G_BEGIN_DECLS
  *     therefore not supported in that form).
  * Elements whose AI starts with one of the digit pairs of the GS1
  * predefined-length table (00–04, 11–20, 31–36, 41) are read at their fixed
- * length and need no GS after them. */
+ * length and need no GS after them; other fixed-length AIs (422, 7003…) are
+ * read at their length too, with or without a GS.
+ *
+ * Errors are COMPTOIR_DB_ERROR_INVALID with a message for the cashier.
+ *
+ * Without a marker (COMPTOIR_GS1_SYMBOLOGY_NONE from
+ * comptoir_gs1_detect_symbology()), digits alone are ambiguous: the EAN-13
+ * 2101234012505 also reads as AI 21 (serial number) 01234012505. Resolve
+ * product and scale codes first, and trust unmarked text as GS1 only when
+ * it carries a GTIN (AI 01). */
 
 #define COMPTOIR_GS1_GS '\x1d'
 

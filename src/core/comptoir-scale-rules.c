@@ -146,6 +146,15 @@ typedef struct {
   guint       len;
 } Span;
 
+/* Digits as a person counts them on the label, from 1. */
+static char *
+describe_span (const Span *span)
+{
+  if (span->len == 1)
+    return g_strdup_printf (_("digit %u"), span->start + 1);
+  return g_strdup_printf (_("digits %u to %u"), span->start + 1, span->start + span->len);
+}
+
 static gboolean
 is_digits (const char *text)
 {
@@ -198,9 +207,14 @@ comptoir_scale_rule_validate (const ComptoirScaleRule *rule,
   if (rule->kind == COMPTOIR_SCALE_WEIGHT && rule->decimals > 3)
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                   _("The weight of the scale rule for prefix “%s” has %u decimals; a weight "
-                     "in kilograms can have 0 to 3 (3 means grams). Set the number of decimals "
-                     "your scales print."),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The weight of the scale rule for prefix “%s” has %u decimal; a "
+                                "weight in kilograms can have 0 to 3 (3 means grams). Set the "
+                                "number of decimals your scales print.",
+                                "The weight of the scale rule for prefix “%s” has %u decimals; a "
+                                "weight in kilograms can have 0 to 3 (3 means grams). Set the "
+                                "number of decimals your scales print.",
+                                rule->decimals),
                    rule->prefix, rule->decimals);
       return FALSE;
     }
@@ -208,9 +222,14 @@ comptoir_scale_rule_validate (const ComptoirScaleRule *rule,
   if (rule->kind == COMPTOIR_SCALE_PRICE && rule->decimals > 2)
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                   _("The price of the scale rule for prefix “%s” has %u decimals; a price in "
-                     "euros can have 0 to 2 (2 means cents). Set the number of decimals your "
-                     "scales print."),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The price of the scale rule for prefix “%s” has %u decimal; a "
+                                "price in euros can have 0 to 2 (2 means cents). Set the number "
+                                "of decimals your scales print.",
+                                "The price of the scale rule for prefix “%s” has %u decimals; a "
+                                "price in euros can have 0 to 2 (2 means cents). Set the number "
+                                "of decimals your scales print.",
+                                rule->decimals),
                    rule->prefix, rule->decimals);
       return FALSE;
     }
@@ -236,10 +255,10 @@ comptoir_scale_rule_validate (const ComptoirScaleRule *rule,
   if (rule->has_price_check_digit && rule->value_len != 4 && rule->value_len != 5)
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                   _("A price check digit can only protect a value of 4 or 5 digits, but the "
-                     "value of the scale rule for prefix “%s” has %u. Change the length of the "
-                     "value or remove the price check digit."),
-                   rule->prefix, rule->value_len);
+                   _("A price check digit can only protect a value of 4 or 5 digits. Change "
+                     "the length of the value of the scale rule for prefix “%s”, or remove its "
+                     "price check digit."),
+                   rule->prefix);
       return FALSE;
     }
 
@@ -271,13 +290,14 @@ comptoir_scale_rule_validate (const ComptoirScaleRule *rule,
 
         if (a->start < b->start + b->len && b->start < a->start + a->len)
           {
+            g_autofree char *where_a = describe_span (a);
+            g_autofree char *where_b = describe_span (b);
+
             g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                         _("In the scale rule for prefix “%s”, the %s (digits %u to %u) and "
-                           "the %s (digits %u to %u) overlap. Change their positions so that "
-                           "each digit of the code has one meaning."),
-                         rule->prefix,
-                         _(a->name), a->start + 1, a->start + a->len,
-                         _(b->name), b->start + 1, b->start + b->len);
+                         _("In the scale rule for prefix “%s”, the %s (%s) and the %s (%s) "
+                           "overlap. Change their positions so that each digit of the code "
+                           "has one meaning."),
+                         rule->prefix, _(a->name), where_a, _(b->name), where_b);
             return FALSE;
           }
       }
@@ -562,12 +582,13 @@ get_position (JsonObject *object,
     }
 
   value = json_node_get_int (node);
-  if (value < 0 || value > 99)
+  if (value < 0 || value > N_BODY_DIGITS)
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                   _("In scale rule %u, “%s” is %" G_GINT64_FORMAT ", which does not fit in "
-                     "a 13-digit code. Correct it, or restore the default scale rules."),
-                   number, member, value);
+                   _("In scale rule %u, “%s” does not fit in a 13-digit code: positions, "
+                     "lengths and decimals go from 0 to 12. Correct it, or restore the default "
+                     "scale rules."),
+                   number, member);
       return FALSE;
     }
 
@@ -589,17 +610,18 @@ comptoir_scale_rules_new_from_json (const char  *json,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, &local_error))
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, &local_error)
+      || json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
                    _("The scale rules cannot be read (%s). Correct them, or restore the "
                      "default scale rules."),
-                   local_error != NULL ? local_error->message : _("no text"));
+                   local_error != NULL ? local_error->message : _("the text is empty"));
       return NULL;
     }
 
   root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+  if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
                    _("The scale rules must be a list of rules. Correct them, or restore the "

@@ -52,7 +52,7 @@ typedef struct {
   char              item_code[COMPTOIR_SCALE_ITEM_CODE_MAX + 1]; /* e.g. "01234" */
   /* The scanned code with the value (and its price check digit) set to
    * zeros and the EAN check digit recomputed: the barcode under which the
-   * article can be registered in the catalogue, e.g. "2101234000003". */
+   * article can be registered in the catalogue, e.g. "2101234000007". */
   char              lookup_code[14];
   gint64            quantity_milli; /* COMPTOIR_SCALE_WEIGHT: grams; 0 otherwise */
   gint64            price_cents;    /* COMPTOIR_SCALE_PRICE: cents; 0 otherwise */
