@@ -19,4 +19,5 @@
 #include "comptoir-product-list.h"
 #include "comptoir-sale.h"
 #include "comptoir-scale-rules.h"
+#include "comptoir-scan.h"
 #include "comptoir-text.h"

@@ -204,11 +204,12 @@ comptoir_open_ticket_get_total (ComptoirOpenTicket *self)
 
 /* Adds a line and saves it before returning: a scanned article is on
  * disk by the time the cashier sees it. Returns its position, 0 on error. */
-guint
-comptoir_open_ticket_add_product (ComptoirOpenTicket  *self,
-                                  ComptoirProduct     *product,
-                                  gint64               quantity_milli,
-                                  GError             **error)
+static guint
+add_line (ComptoirOpenTicket  *self,
+          ComptoirProduct     *product,
+          gint64               quantity_milli,
+          gint64               unit_price_cents,
+          GError             **error)
 {
   g_autoptr (ComptoirStmt) insert = NULL;
   Line line = { 0 };
@@ -239,7 +240,7 @@ comptoir_open_ticket_add_product (ComptoirOpenTicket  *self,
   sqlite3_bind_text (insert, 3, comptoir_product_get_id (product), -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 4, comptoir_product_get_name (product), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 5, quantity_milli);
-  sqlite3_bind_int64 (insert, 6, comptoir_product_get_price_cents (product));
+  sqlite3_bind_int64 (insert, 6, unit_price_cents);
   sqlite3_bind_int (insert, 7, comptoir_product_get_vat_bp (product));
   if (!comptoir_db_step_done (self->db, insert, error))
     return 0;
@@ -247,10 +248,39 @@ comptoir_open_ticket_add_product (ComptoirOpenTicket  *self,
   line.product_id = g_strdup (comptoir_product_get_id (product));
   line.label = g_strdup (comptoir_product_get_name (product));
   line.quantity_milli = quantity_milli;
-  line.unit_price_cents = comptoir_product_get_price_cents (product);
+  line.unit_price_cents = unit_price_cents;
   line.vat_bp = comptoir_product_get_vat_bp (product);
   g_array_append_val (self->lines, line);
   return position;
+}
+
+guint
+comptoir_open_ticket_add_product (ComptoirOpenTicket  *self,
+                                  ComptoirProduct     *product,
+                                  gint64               quantity_milli,
+                                  GError             **error)
+{
+  return add_line (self, product, quantity_milli, comptoir_product_get_price_cents (product), error);
+}
+
+/* A label with a price sells one labelled item at that price; a label
+ * with a weight sells that weight at the product's price per kg. */
+guint
+comptoir_open_ticket_add_scan (ComptoirOpenTicket  *self,
+                               const ComptoirScan  *scan,
+                               GError             **error)
+{
+  if (scan->needs_weight)
+    {
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                   _("“%s” is sold by weight: weigh it, or type its weight."),
+                   comptoir_product_get_name (scan->product));
+      return 0;
+    }
+  if (scan->unit_price_cents >= 0)
+    return add_line (self, scan->product, 1000, scan->unit_price_cents, error);
+  return add_line (self, scan->product, scan->quantity_milli,
+                   comptoir_product_get_price_cents (scan->product), error);
 }
 
 static Line *

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "comptoir-sale.h"
+#include "comptoir-scan.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,11 @@ gint64              comptoir_open_ticket_get_total       (ComptoirOpenTicket  *s
 guint               comptoir_open_ticket_add_product     (ComptoirOpenTicket  *self,
                                                           ComptoirProduct     *product,
                                                           gint64               quantity_milli,
+                                                          GError             **error);
+/* A scanned code as resolved by comptoir_scan_resolve(): its weight or
+ * the price its label fixes. */
+guint               comptoir_open_ticket_add_scan        (ComptoirOpenTicket  *self,
+                                                          const ComptoirScan  *scan,
                                                           GError             **error);
 gboolean            comptoir_open_ticket_set_quantity    (ComptoirOpenTicket  *self,
                                                           guint                position,
