@@ -408,6 +408,46 @@ bench_commit (ComptoirDb      *db,
   report ("commit a 20-line ticket (vs bare)", ours, bare);
 }
 
+/* What the cashier waits for after a scan: resolving the code, pricing
+ * the line and saving it to the open ticket (synchronous=FULL). */
+static void
+bench_scan_to_line (ComptoirDb      *db,
+                    ComptoirCatalog *catalog)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) barcodes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirScaleRules) rules = comptoir_scale_rules_new_default ();
+  g_autofree char *till = comptoir_till_ensure (db, "SCAN", &error);
+  g_autoptr (ComptoirOpenTicket) ticket = NULL;
+
+  {
+    g_autoptr (ComptoirStmt) stmt =
+      comptoir_db_prepare (db, "SELECT b.barcode FROM product_barcode b JOIN product p ON p.id = b.product_id "
+                               "WHERE p.active = 1 ORDER BY random () LIMIT 2000", &error);
+    while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (barcodes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  }
+  if (till == NULL || barcodes->len == 0)
+    return;
+  ticket = comptoir_open_ticket_resume_or_start (db, till, &error);
+  if (ticket == NULL)
+    die (g_steal_pointer (&error));
+
+  for (int i = 0; i < MAX (opt_queries, 100); i++)
+    {
+      g_auto (ComptoirScan) scan = { 0 };
+      gint64 start = now_ns (), elapsed;
+
+      if (!comptoir_scan_resolve (catalog, rules, g_ptr_array_index (barcodes, i % barcodes->len), &scan, &error) ||
+          comptoir_open_ticket_add_scan (ticket, &scan, &error) == 0)
+        die (g_steal_pointer (&error));
+      elapsed = now_ns () - start;
+      g_array_append_val (samples, elapsed);
+    }
+  report ("scan to line (resolve, price, save)", samples, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -462,6 +502,7 @@ main (int    argc,
   bench_barcode (db, catalog);
   bench_search_after_edit (catalog);
   bench_commit (db, catalog, dir);
+  bench_scan_to_line (db, catalog);
 
   g_clear_object (&catalog);
   g_clear_object (&db);
