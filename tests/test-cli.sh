@@ -88,9 +88,21 @@ check "and says what is missing" grep -q "missing" "$tmp/err"
 echo '{"lines": [' | "$cli" --db "$db" sale --till T1 2>"$tmp/err"; rc=$?
 check "broken JSON is refused clearly" grep -q "not valid JSON" "$tmp/err"
 check "nothing of the refused sales was written" test "$(count 'SELECT count(*) FROM ticket')" = 1
+printf 'code;nom;prix;tva;unité\n04321;Comté au kilo;25,90;5,5;kg\n' >"$tmp/cheese.csv"
+"$cli" --db "$db" product import "$tmp/cheese.csv" >/dev/null
+label=$(python3 -c 'd="210432100750"; s=sum(int(c)*(3 if i%2 else 1) for i,c in enumerate(d)); print(d+str((10-s%10)%10))')
+printf '{"lines":[{"barcode":"%s"}],"payments":[{"method":"cash","amount":"20"}]}' "$label" \
+  | "$cli" --db "$db" sale --till T1 >"$tmp/sale2.out" 2>/dev/null; rc=$?
+check "a scale label sells its weight" test $rc -eq 0
+check "at the product's price per kg" \
+  test "$(count "SELECT quantity_milli || ' ' || total_cents FROM ticket_line WHERE label = 'Comté au kilo'")" = "750 1943"
+printf '{"lines":[{"code":"04321"}],"payments":[{"method":"cash","amount":"20"}]}' \
+  | "$cli" --db "$db" sale --till T1 2>"$tmp/err"; rc=$?
+check "a weighed product needs its weight" grep -q "sold by weight" "$tmp/err"
+
 "$cli" --db "$db" close --till T1 --period day >"$tmp/close"; rc=$?
 check "close succeeds" test $rc -eq 0
-check "close counts the ticket" grep -q "1 tickets" "$tmp/close"
+check "close counts the tickets" grep -q "2 tickets" "$tmp/close"
 "$cli" --db "$db" verify >"$tmp/verify"; rc=$?
 check "verify passes on an honest journal" test $rc -eq 0
 sqlite3 "$db" "DROP TRIGGER ticket_line_immutable_u; DROP TRIGGER guard_ticket_line_update; UPDATE ticket_line SET unit_price_cents = 1"

@@ -249,52 +249,76 @@ json_amount (JsonObject *object,
   return cents;
 }
 
-static gboolean
-add_json_line (ComptoirSale     *sale,
-               ComptoirCatalog  *catalog,
-               JsonObject       *line,
-               guint             index,
-               GError          **error)
+/* Pieces by "qty"; weighed and measured goods in "grams" or "ml". */
+static gint64
+json_quantity (JsonObject *line,
+               gint64      otherwise)
 {
-  g_autoptr (ComptoirProduct) product = NULL;
-  const char *key = NULL;
-  gint64 quantity;
+  if (json_object_has_member (line, "grams"))
+    return json_object_get_int_member (line, "grams");
+  if (json_object_has_member (line, "ml"))
+    return json_object_get_int_member (line, "ml");
+  if (json_object_has_member (line, "qty"))
+    return 1000 * json_object_get_int_member (line, "qty");
+  return otherwise;
+}
+
+/* A "barcode" goes through the till's own resolution: product barcodes,
+ * scale labels (weight or price) and GS1 codes. */
+static gboolean
+add_json_line (ComptoirSale        *sale,
+               ComptoirCatalog     *catalog,
+               ComptoirScaleRules  *rules,
+               JsonObject          *line,
+               guint                index,
+               GError             **error)
+{
+  g_auto (ComptoirScan) scan = { 0 };
+  gint64 quantity, price;
 
   if (json_object_has_member (line, "barcode"))
-    key = json_object_get_string_member (line, "barcode");
-  else if (json_object_has_member (line, "code"))
-    key = json_object_get_string_member (line, "code");
-
-  if (key != NULL)
-    product = comptoir_catalog_lookup (catalog, key, error);
-  else if (json_object_has_member (line, "product"))
-    product = comptoir_catalog_get_by_id (catalog, json_object_get_string_member (line, "product"), error);
-  else
-    g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                 _("line %u has no “barcode”, “code” or “product”."), index + 1);
-  if (product == NULL)
     {
-      g_prefix_error (error, _("line %u: "), index + 1);
-      return FALSE;
+      if (!comptoir_scan_resolve (catalog, rules, json_object_get_string_member (line, "barcode"), &scan, error))
+        goto fail;
+    }
+  else
+    {
+      if (json_object_has_member (line, "code"))
+        scan.product = comptoir_catalog_lookup (catalog, json_object_get_string_member (line, "code"), error);
+      else if (json_object_has_member (line, "product"))
+        scan.product = comptoir_catalog_get_by_id (catalog, json_object_get_string_member (line, "product"), error);
+      else
+        g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                     _("it has no “barcode”, “code” or “product”."));
+      if (scan.product == NULL)
+        goto fail;
+      scan.quantity_milli = 1000;
+      scan.unit_price_cents = -1;
+      scan.needs_weight = comptoir_product_get_unit (scan.product) != COMPTOIR_UNIT_PIECE;
     }
 
-  /* Pieces by "qty"; weighed and measured goods in grams or millilitres. */
-  if (json_object_has_member (line, "grams"))
-    quantity = json_object_get_int_member (line, "grams");
-  else if (json_object_has_member (line, "ml"))
-    quantity = json_object_get_int_member (line, "ml");
-  else
-    quantity = 1000 * (json_object_has_member (line, "qty") ? json_object_get_int_member (line, "qty") : 1);
-
-  if (quantity == 0)
+  if (scan.needs_weight && !json_object_has_member (line, "grams") && !json_object_has_member (line, "ml"))
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                   _("line %u: the quantity is zero."), index + 1);
-      return FALSE;
+                   _("“%s” is sold by weight: give its “grams” (or “ml”)."),
+                   comptoir_product_get_name (scan.product));
+      goto fail;
     }
 
-  comptoir_sale_add_product (sale, product, quantity);
+  quantity = json_quantity (line, scan.quantity_milli);
+  if (quantity == 0)
+    {
+      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID, _("the quantity is zero."));
+      goto fail;
+    }
+  price = scan.unit_price_cents >= 0 ? scan.unit_price_cents : comptoir_product_get_price_cents (scan.product);
+  comptoir_sale_add_line (sale, comptoir_product_get_id (scan.product), comptoir_product_get_name (scan.product),
+                          quantity, price, comptoir_product_get_vat_bp (scan.product));
   return TRUE;
+
+fail:
+  g_prefix_error (error, _("line %u: "), index + 1);
+  return FALSE;
 }
 
 static ComptoirSale *
@@ -303,6 +327,7 @@ sale_from_json (ComptoirCatalog  *catalog,
                 GError          **error)
 {
   g_autoptr (ComptoirSale) sale = comptoir_sale_new ();
+  g_autoptr (ComptoirScaleRules) rules = comptoir_scale_rules_new_default ();
   JsonObject *object;
   JsonArray *lines, *payments;
 
@@ -326,7 +351,7 @@ sale_from_json (ComptoirCatalog  *catalog,
                        _("line %u is not a JSON object."), i + 1);
           return NULL;
         }
-      if (!add_json_line (sale, catalog, json_node_get_object (line), i, error))
+      if (!add_json_line (sale, catalog, rules, json_node_get_object (line), i, error))
         return NULL;
     }
 
