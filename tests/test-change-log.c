@@ -82,6 +82,34 @@ test_logged (Fixture       *f,
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM member WHERE email = 'anais@example.org'"), ==, 1);
 }
 
+/* The payload is written by hand: any text must come back unchanged. */
+static void
+test_payload_escaping (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *names[] = {
+    "O\"Brien", "back\\slash", "two\nlines\r\n", "tab\there", "bell\x07 and \x1f", "Œuf « bio » 🥚", "",
+  };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (ComptoirChange) change = comptoir_change_new ("member", NULL);
+      g_autoptr (JsonObject) payload = NULL;
+
+      comptoir_change_set_int (change, "number", i + 1);
+      comptoir_change_set_text (change, "first_name", names[i]);
+      comptoir_change_set_text (change, "last_name", "X");
+      comptoir_change_set_int (change, "phone", G_MININT64);
+      g_assert_true (comptoir_db_apply_change (f->db, change, NULL, &error));
+      g_assert_no_error (error);
+
+      payload = payload_of (f->db, i + 1);
+      g_assert_cmpstr (json_object_get_string_member (payload, "first_name"), ==, names[i]);
+      g_assert_cmpint (json_object_get_int_member (payload, "phone"), ==, G_MININT64);
+    }
+}
+
 static void
 test_sequence_and_clock (Fixture       *f,
                          gconstpointer  data)
@@ -207,6 +235,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/comptoir/core/change-log/logged", test_logged);
+  ADD ("/comptoir/core/change-log/payload-escaping", test_payload_escaping);
   ADD ("/comptoir/core/change-log/sequence-and-clock", test_sequence_and_clock);
   ADD ("/comptoir/core/change-log/atomic", test_atomic);
   ADD ("/comptoir/core/change-log/bypass-refused", test_bypass_refused);

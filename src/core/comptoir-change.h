@@ -31,6 +31,9 @@ gboolean        comptoir_db_apply_change   (ComptoirDb     *db,
                                             gboolean       *out_changed,
                                             GError        **error);
 
+/* Inserts a fact (never updated afterwards) and logs it. Inside a
+ * transaction, a failure leaves that transaction to be rolled back by the
+ * caller, as every writer of facts does. */
 gboolean        comptoir_db_insert_fact    (ComptoirDb     *db,
                                             ComptoirChange *change,
                                             GError        **error);

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 GPtrArray *_comptoir_db_get_replicated_columns (ComptoirDb *self,
                                                 const char *table);
 void       _comptoir_db_allow_writes           (ComptoirDb *self);
+gboolean   _comptoir_db_in_transaction         (ComptoirDb *self);
 void       _comptoir_db_forbid_writes          (ComptoirDb *self);
 
 G_END_DECLS

@@ -296,6 +296,12 @@ sort_key_func (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, comptoir_text_fold (text), -1, g_free);
 }
 
+gboolean
+_comptoir_db_in_transaction (ComptoirDb *self)
+{
+  return self->tx_depth > 0;
+}
+
 void
 _comptoir_db_allow_writes (ComptoirDb *self)
 {

@@ -33,6 +33,26 @@ fill_random (guint8 *buf,
     }
 }
 
+/* Hex by hand: every fact written needs two ids, and printf with sixteen
+ * conversions was a tenth of the cost of recording a sale. */
+static char *
+format_uuid (const guint8 b[16])
+{
+  static const char hex[] = "0123456789abcdef";
+  char *text = g_malloc (37);
+  char *p = text;
+
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *p++ = '-';
+      *p++ = hex[b[i] >> 4];
+      *p++ = hex[b[i] & 0x0f];
+    }
+  *p = '\0';
+  return text;
+}
+
 char *
 comptoir_uuid7_new_at (gint64 unix_ms)
 {
@@ -72,9 +92,7 @@ comptoir_uuid7_new_at (gint64 unix_ms)
   b[7] = counter & 0xff;
   b[8] = 0x80 | (b[8] & 0x3f);
 
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  return format_uuid (b);
 }
 
 char *
