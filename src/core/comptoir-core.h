@@ -21,3 +21,4 @@
 #include "comptoir-scale-rules.h"
 #include "comptoir-scan.h"
 #include "comptoir-text.h"
+#include "comptoir-till-session.h"
