@@ -215,7 +215,11 @@ test_closures (Fixture       *f,
   g_assert_cmpint (day1.perpetual_cents, ==, 3 * 1315);
 
   sell (f, &shop, shop.till, FALSE);
-  sell (f, &shop, shop.till, FALSE);
+  {
+    g_autoptr (ComptoirSale) cash = basket (&shop);
+    comptoir_sale_add_payment (cash, "cash", 2000);  /* 6,85 € change */
+    g_assert_true (comptoir_sale_commit (cash, f->db, shop.till, NULL, &error));
+  }
   g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_DAY, &day2, &error));
   g_assert_cmpint (day2.first_number, ==, 5);
   g_assert_cmpint (day2.ticket_count, ==, 2);
@@ -229,6 +233,23 @@ test_closures (Fixture       *f,
   g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_MONTH, &month, &error));
   g_assert_cmpint (month.ticket_count, ==, 6);
   g_assert_cmpint (month.total_cents, ==, 5 * 1315);
+
+  /* The report: the methods add up to the total, training is counted apart. */
+  {
+    g_autofree char *report = comptoir_closure_format_report (f->db, month.id, &error);
+    g_autoptr (ComptoirStmt) stmt =
+      comptoir_db_prepare (f->db, "SELECT sum (json_extract (value, '$.amount')) FROM fiscal_entry, "
+                                  "json_each (json_extract (payload, '$.payments')) WHERE source_id = ?1", &error);
+
+    g_assert_no_error (error);
+    g_test_message ("%s", report);
+    g_assert_nonnull (strstr (report, "Monthly closure"));
+    g_assert_nonnull (strstr (report, "6 tickets, 0 refunds, 1 in training"));
+    g_assert_nonnull (strstr (report, "Card"));
+    sqlite3_bind_text (stmt, 1, month.id, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 5 * 1315);
+  }
 
   g_assert_true (comptoir_fiscal_verify (f->db, &entries, &error));
   g_assert_no_error (error);

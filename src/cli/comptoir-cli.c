@@ -428,8 +428,7 @@ cmd_close (ComptoirDb *db,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *till = NULL;
-  g_autofree char *total = NULL;
-  g_autofree char *perpetual = NULL;
+  g_autofree char *report = NULL;
   g_auto (ComptoirClosure) closure = { 0 };
   const char *code = option_value (argc, argv, "--till");
   const char *period_name = option_value (argc, argv, "--period");
@@ -442,11 +441,10 @@ cmd_close (ComptoirDb *db,
   if (till == NULL || !comptoir_fiscal_close (db, till, period, &closure, &error))
     return fail (g_steal_pointer (&error));
 
-  total = comptoir_money_format (closure.total_cents);
-  perpetual = comptoir_money_format (closure.perpetual_cents);
-  g_print (_("Closed (%s) till %s: %lld tickets, from %lld to %lld, total %s €, perpetual total %s €\n"),
-           period_name, code, (long long) closure.ticket_count, (long long) closure.first_number,
-           (long long) closure.last_number, total, perpetual);
+  report = comptoir_closure_format_report (db, closure.id, &error);
+  if (report == NULL)
+    return fail (g_steal_pointer (&error));
+  g_print ("%s", report);
   return 0;
 }
 

@@ -250,8 +250,12 @@ closure_payload (ComptoirDb  *db,
   json_builder_begin_array (builder);
   {
     g_autoptr (ComptoirStmt) methods =
-      comptoir_db_prepare (db, "SELECT p.method, sum (p.amount_cents) FROM ticket t "
-                               "JOIN ticket_payment p ON p.ticket_id = t.id "
+      /* Cash net of the change given back: what the drawer kept, so that
+       * the methods add up to the period total. */
+      comptoir_db_prepare (db, "SELECT p.method, sum (p.amount_cents) - CASE WHEN p.method = 'cash' THEN "
+                               "(SELECT coalesce (sum (change_cents), 0) FROM ticket WHERE till_id = ?1 "
+                               " AND number BETWEEN ?2 AND ?3 AND training = 0) ELSE 0 END "
+                               "FROM ticket t JOIN ticket_payment p ON p.ticket_id = t.id "
                                "WHERE t.till_id = ?1 AND t.number BETWEEN ?2 AND ?3 AND t.training = 0 "
                                "GROUP BY p.method ORDER BY p.method", error);
     if (methods == NULL)
@@ -569,4 +573,124 @@ comptoir_fiscal_verify (ComptoirDb  *db,
   if (out_entries != NULL)
     *out_entries = entries;
   return ok;
+}
+
+static const char *
+period_label (const char *period)
+{
+  if (g_strcmp0 (period, "month") == 0)
+    return _("Monthly closure");
+  if (g_strcmp0 (period, "year") == 0)
+    return _("Yearly closure");
+  return _("Daily closure (Z)");
+}
+
+static const char *
+method_label (const char *method)
+{
+  if (g_strcmp0 (method, "cash") == 0)
+    return _("Cash");
+  if (g_strcmp0 (method, "card") == 0)
+    return _("Card");
+  if (g_strcmp0 (method, "cheque") == 0)
+    return _("Cheque");
+  if (g_strcmp0 (method, "meal_voucher") == 0)
+    return _("Meal vouchers");
+  if (g_strcmp0 (method, "local_currency") == 0)
+    return _("Local currency");
+  return method;
+}
+
+static void
+append_amount_line (GString    *out,
+                    const char *label,
+                    gint64      cents)
+{
+  g_autofree char *amount = comptoir_money_format_local (cents);
+
+  g_string_append_printf (out, "  %-28s %12s €\n", label, amount);
+}
+
+char *
+comptoir_closure_format_report (ComptoirDb  *db,
+                                const char  *closure_id,
+                                GError     **error)
+{
+  g_autoptr (ComptoirStmt) entry = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  JsonObject *z;
+  JsonArray *vat, *payments;
+  gint64 refunds = 0, training = 0;
+
+  entry = comptoir_db_prepare (db, "SELECT e.payload, c.till_id FROM fiscal_entry e "
+                                   "JOIN closure c ON c.id = e.source_id WHERE e.source_id = ?1", error);
+  if (entry == NULL)
+    return NULL;
+  sqlite3_bind_text (entry, 1, closure_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (entry) != SQLITE_ROW)
+    {
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
+                   _("The closure %s is not in the fiscal journal."), closure_id);
+      return NULL;
+    }
+  root = json_from_string (text_at (entry, 0), error);
+  if (root == NULL)
+    return NULL;
+  z = json_node_get_object (root);
+
+  {
+    g_autoptr (ComptoirStmt) kinds =
+      comptoir_db_prepare (db, "SELECT coalesce (sum (kind = 'refund'), 0), coalesce (sum (training), 0) "
+                               "FROM ticket WHERE till_id = ?1 AND number BETWEEN ?2 AND ?3", error);
+    if (kinds == NULL)
+      return NULL;
+    sqlite3_bind_text (kinds, 1, text_at (entry, 1), -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (kinds, 2, json_object_get_int_member (z, "first"));
+    sqlite3_bind_int64 (kinds, 3, json_object_get_int_member (z, "last"));
+    if (!comptoir_db_step_done (db, kinds, error))
+      return NULL;
+    refunds = sqlite3_column_int64 (kinds, 0);
+    training = sqlite3_column_int64 (kinds, 1);
+  }
+
+  g_string_append_printf (out, "%s — %s %s\n", period_label (json_object_get_string_member (z, "period")),
+                          _("till"), json_object_get_string_member (z, "till"));
+  g_string_append_printf (out, _("Closed at %s\n"), json_object_get_string_member (z, "at"));
+  if (json_object_get_int_member (z, "count") > 0)
+    g_string_append_printf (out, _("Tickets %lld to %lld: %lld tickets, %lld refunds, %lld in training\n"),
+                            (long long) json_object_get_int_member (z, "first"),
+                            (long long) json_object_get_int_member (z, "last"),
+                            (long long) json_object_get_int_member (z, "count"),
+                            (long long) refunds, (long long) training);
+  else
+    g_string_append (out, _("No ticket in this period.\n"));
+
+  g_string_append_printf (out, "\n%s\n", _("By VAT rate (base, VAT, incl. VAT)"));
+  vat = json_object_get_array_member (z, "vat");
+  for (guint i = 0; i < json_array_get_length (vat); i++)
+    {
+      JsonObject *rate = json_array_get_object_element (vat, i);
+      g_autofree char *name = comptoir_vat_rate_format ((int) json_object_get_int_member (rate, "rate"));
+      g_autofree char *base = comptoir_money_format_local (json_object_get_int_member (rate, "base"));
+      g_autofree char *tax = comptoir_money_format_local (json_object_get_int_member (rate, "vat"));
+      g_autofree char *ttc = comptoir_money_format_local (json_object_get_int_member (rate, "total"));
+
+      g_string_append_printf (out, "  %-8s %12s %10s %12s €\n", name, base, tax, ttc);
+    }
+
+  g_string_append_printf (out, "\n%s\n", _("By payment method"));
+  payments = json_object_get_array_member (z, "payments");
+  for (guint i = 0; i < json_array_get_length (payments); i++)
+    {
+      JsonObject *payment = json_array_get_object_element (payments, i);
+      append_amount_line (out, method_label (json_object_get_string_member (payment, "method")),
+                          json_object_get_int_member (payment, "amount"));
+    }
+
+  g_string_append_c (out, '\n');
+  append_amount_line (out, _("Period total"), json_object_get_int_member (z, "total"));
+  append_amount_line (out, _("Perpetual total"), json_object_get_int_member (z, "perpetual"));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -44,6 +44,13 @@ gboolean     comptoir_fiscal_verify         (ComptoirDb  *db,
                                              gint64      *out_entries,
                                              GError     **error);
 
+/* The Z (or month, year) report of a closure as text for a person: ticket
+ * numbers, totals by VAT rate and by payment method, refunds, training
+ * tickets, period and perpetual totals; read from what the journal chained. */
+char        *comptoir_closure_format_report (ComptoirDb  *db,
+                                             const char  *closure_id,
+                                             GError     **error);
+
 gboolean     comptoir_period_from_string    (const char     *text,
                                              ComptoirPeriod *out_period);
 
