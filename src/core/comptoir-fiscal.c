@@ -8,6 +8,7 @@
 
 #include "comptoir-change.h"
 #include "comptoir-fiscal.h"
+#include "comptoir-id.h"
 #include "comptoir-money.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
@@ -352,8 +353,7 @@ write_closure (ComptoirDb      *db,
 {
   g_autoptr (ComptoirStmt) figures = NULL;
   g_autoptr (ComptoirChange) closure = comptoir_change_new ("closure", NULL);
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_autofree char *at = comptoir_timestamp_now ();
   g_autofree char *payload = NULL;
   gint64 count, first, last, total, perpetual;
 

@@ -125,6 +125,14 @@ comptoir_uuid7_get_unix_ms (const char *text)
   return ms;
 }
 
+char *
+comptoir_timestamp_now (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
 void
 comptoir_hlc_init (ComptoirHlc *hlc,
                    gint64       last)

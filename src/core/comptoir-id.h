@@ -13,6 +13,10 @@ char    *comptoir_uuid7_new_at         (gint64      unix_ms);
 gboolean comptoir_uuid7_is_valid       (const char *text);
 gint64   comptoir_uuid7_get_unix_ms    (const char *text);
 
+/* Now, as every fact records it: ISO 8601 UTC with microseconds, so that
+ * timestamps of one till compare as text in the order they happened. */
+char    *comptoir_timestamp_now        (void);
+
 /* Hybrid logical clock: 48 bits of wall-clock milliseconds and a 16-bit
  * logical counter packed in one gint64 so that it sorts as an integer.
  * It never goes backwards, even when the wall clock does. */

@@ -104,13 +104,15 @@ start_new (ComptoirOpenTicket  *self,
 {
   g_autoptr (ComptoirStmt) start =
     comptoir_db_prepare (self->db, "INSERT INTO open_ticket (till_id, ticket_id, started_at) "
-                                   "VALUES (?1, ?2, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))", error);
+                                   "VALUES (?1, ?2, ?3)", error);
   g_autofree char *id = comptoir_uuid7_new ();
+  g_autofree char *at = comptoir_timestamp_now ();
 
   if (start == NULL)
     return FALSE;
   sqlite3_bind_text (start, 1, self->till_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (start, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (start, 3, at, -1, SQLITE_STATIC);
   if (!comptoir_db_step_done (self->db, start, error))
     return FALSE;
 

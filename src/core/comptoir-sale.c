@@ -255,14 +255,6 @@ settle (ComptoirSale  *sale,
   return TRUE;
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
 static gboolean
 next_number (ComptoirDb  *db,
              const char  *till_id,
@@ -290,7 +282,7 @@ write_ticket (ComptoirSale            *sale,
               GError                 **error)
 {
   g_autoptr (ComptoirChange) ticket = comptoir_change_new ("ticket", NULL);
-  g_autofree char *at = now_iso8601 ();
+  g_autofree char *at = comptoir_timestamp_now ();
   const char *ticket_id = comptoir_change_get_row_id (ticket);
   gint64 number;
   gint64 total = comptoir_sale_get_total (sale);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "comptoir-change.h"
+#include "comptoir-id.h"
 #include "comptoir-money.h"
 #include "comptoir-till-session.h"
 
@@ -27,14 +28,6 @@ void
 comptoir_session_summary_clear (ComptoirSessionSummary *summary)
 {
   g_clear_pointer (&summary->session_id, g_free);
-}
-
-static char *
-now_iso8601 (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
 static gboolean
@@ -116,7 +109,7 @@ comptoir_till_session_open (ComptoirDb              *db,
 {
   g_autofree char *open_id = NULL;
   g_autofree char *opened_at = NULL;
-  g_autofree char *at = now_iso8601 ();
+  g_autofree char *at = comptoir_timestamp_now ();
   g_autoptr (ComptoirChange) session = comptoir_change_new ("till_session", NULL);
 
   if (!check_who (who, error) ||
@@ -148,7 +141,7 @@ comptoir_till_session_move_cash (ComptoirDb  *db,
 {
   g_autofree char *session_id = NULL;
   g_autofree char *clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  g_autofree char *at = now_iso8601 ();
+  g_autofree char *at = comptoir_timestamp_now ();
   g_autoptr (ComptoirChange) move = comptoir_change_new ("cash_movement", NULL);
 
   if (!check_who (who, error) ||
@@ -254,7 +247,7 @@ write_close (ComptoirDb              *db,
              GError                 **error)
 {
   g_autoptr (ComptoirChange) close = comptoir_change_new ("till_session_close", NULL);
-  g_autofree char *at = now_iso8601 ();
+  g_autofree char *at = comptoir_timestamp_now ();
   g_autofree char *counts = counts_json (count);
 
   if (!comptoir_till_session_get_summary (db, till_id, summary, error))
