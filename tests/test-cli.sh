@@ -110,6 +110,16 @@ sqlite3 "$db" "DROP TRIGGER ticket_line_immutable_u; DROP TRIGGER guard_ticket_l
 check "verify fails after tampering with sqlite3" test $rc -eq 1
 check "and names the first broken link" grep -q "entry 1" "$tmp/err"
 
+"$cli" --db "$db" settings shop.name "Coop du Canal"; rc=$?
+check "a setting can be changed" test $rc -eq 0
+check "and read back" test "$("$cli" --db "$db" settings shop.name)" = "Coop du Canal"
+"$cli" --db "$db" settings shop.mode supermarket 2>"$tmp/err"; rc=$?
+check "an invalid setting is refused" test $rc -eq 1
+check "saying what is expected" grep -q "farm" "$tmp/err"
+check "settings lists the scale rules" grep -q "^scan.scale-rules" <("$cli" --db "$db" settings)
+"$cli" --db "$db" settings scan.scale-rules '[{"prefix": "28", "item_start": 2, "item_len": 5, "value_start": 7, "value_len": 5, "decimals": 2, "kind": "price"}]' 2>"$tmp/err"; rc=$?
+check "scale rules can be replaced" test $rc -eq 0
+
 head -c 4096 /dev/urandom >"$tmp/garbage.db"
 "$cli" --db "$tmp/garbage.db" init 2>"$tmp/err"; rc=$?
 check "a file that is not a Comptoir database is refused" test $rc -eq 1

@@ -322,12 +322,12 @@ fail:
 }
 
 static ComptoirSale *
-sale_from_json (ComptoirCatalog  *catalog,
-                JsonNode         *root,
-                GError          **error)
+sale_from_json (ComptoirCatalog     *catalog,
+                ComptoirScaleRules  *rules,
+                JsonNode            *root,
+                GError             **error)
 {
   g_autoptr (ComptoirSale) sale = comptoir_sale_new ();
-  g_autoptr (ComptoirScaleRules) rules = comptoir_scale_rules_new_default ();
   JsonObject *object;
   JsonArray *lines, *payments;
 
@@ -392,19 +392,22 @@ cmd_sale (ComptoirDb *db,
   g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
   g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
   g_autoptr (ComptoirSale) sale = NULL;
+  g_autoptr (ComptoirScaleRules) rules = NULL;
   g_autofree char *till = NULL;
   g_auto (ComptoirCommittedTicket) ticket = { 0 };
   const char *code = option_value (argc, argv, "--till");
 
   if (code == NULL)
     return usage_error (_("sale needs --till CODE, and the ticket as JSON on standard input."));
+  if (!(rules = comptoir_settings_load_scale_rules (db, &error)))
+    return fail (g_steal_pointer (&error));
 
   if (!json_parser_load_from_stream (parser, in, NULL, &error))
     {
       g_prefix_error (&error, _("the ticket is not valid JSON: "));
       return fail (g_steal_pointer (&error));
     }
-  sale = sale_from_json (catalog, json_parser_get_root (parser), &error);
+  sale = sale_from_json (catalog, rules, json_parser_get_root (parser), &error);
   if (sale == NULL)
     return fail (g_steal_pointer (&error));
 
@@ -464,6 +467,35 @@ cmd_verify (ComptoirDb *db,
   return 0;
 }
 
+/* settings lists every key with its value; settings KEY prints one;
+ * settings KEY VALUE checks and stores it. */
+static int
+cmd_settings (ComptoirDb *db,
+              int         argc,
+              char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (argc == 0)
+    {
+      for (const char * const *key = comptoir_settings_list_keys (); *key != NULL; key++)
+        {
+          g_autofree char *current = comptoir_settings_dup (db, *key);
+          g_print ("%s\t%s\n", *key, current);
+        }
+      return 0;
+    }
+  if (argc == 2)
+    return comptoir_settings_set (db, argv[0], argv[1], &error) ? 0 : fail (g_steal_pointer (&error));
+  if (argc != 1)
+    return usage_error (_("settings [KEY [VALUE]]"));
+  if (!(value = comptoir_settings_dup (db, argv[0])))
+    return usage_error (_("unknown setting; “comptoir-cli settings” lists them."));
+  g_print ("%s\n", value);
+  return 0;
+}
+
 static const Command commands[] = {
   { "init", N_("Create or update the database"), cmd_init },
   { "demo", N_("Fill the database with a demo shop: demo [--products N] [--members N] [--seed S]"), cmd_demo },
@@ -471,6 +503,7 @@ static const Command commands[] = {
   { "sale", N_("sale --till CODE < ticket.json: record a sale, print its number"), cmd_sale },
   { "close", N_("close --till CODE --period day|month|year: closure (Z) of the period"), cmd_close },
   { "verify", N_("Check the fiscal journal; exit status 1 at the first broken link"), cmd_verify },
+  { "settings", N_("settings [KEY [VALUE]]: list, show or change the shop settings"), cmd_settings },
 };
 
 static char *

@@ -20,5 +20,6 @@
 #include "comptoir-sale.h"
 #include "comptoir-scale-rules.h"
 #include "comptoir-scan.h"
+#include "comptoir-settings.h"
 #include "comptoir-text.h"
 #include "comptoir-till-session.h"

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "comptoir-db.h"
+#include "comptoir-scale-rules.h"
+
+G_BEGIN_DECLS
+
+/* The shop's settings, shared by every machine (they replicate like any
+ * reference data). Each key has a default, so a new shop works before
+ * anyone opens the settings. */
+#define COMPTOIR_SETTING_SHOP_NAME        "shop.name"
+#define COMPTOIR_SETTING_SHOP_ADDRESS     "shop.address"
+#define COMPTOIR_SETTING_SHOP_SIRET       "shop.siret"
+#define COMPTOIR_SETTING_SHOP_VAT_NUMBER  "shop.vat-number"
+/* "coop": the till checks the member may shop; "farm": sells to anyone. */
+#define COMPTOIR_SETTING_SHOP_MODE        "shop.mode"
+#define COMPTOIR_SETTING_RECEIPT_FOOTER   "receipt.footer"
+/* Columns of the receipt printer: 48 (80 mm paper) or 32 (58 mm). */
+#define COMPTOIR_SETTING_RECEIPT_COLUMNS  "receipt.columns"
+/* Seconds without activity before the till locks; 0 never locks. */
+#define COMPTOIR_SETTING_TILL_LOCK_AFTER  "till.lock-after"
+/* Comma-separated payment methods the tills offer, in button order. */
+#define COMPTOIR_SETTING_PAYMENT_METHODS  "payment.methods"
+#define COMPTOIR_SETTING_LOCAL_CURRENCY   "payment.local-currency-name"
+/* The scale label rules, as comptoir_scale_rules_to_json() writes them. */
+#define COMPTOIR_SETTING_SCALE_RULES      "scan.scale-rules"
+
+/* The known keys, NULL-terminated, in the order a settings page lists them. */
+const char * const *comptoir_settings_list_keys (void);
+
+/* The stored value or the key's default; NULL only for an unknown key. */
+char               *comptoir_settings_dup        (ComptoirDb   *db,
+                                                  const char   *key);
+gint64              comptoir_settings_get_int    (ComptoirDb   *db,
+                                                  const char   *key);
+/* Checks the value against the key's rule; an invalid value is refused
+ * with a message saying what is expected, and nothing is written. */
+gboolean            comptoir_settings_set        (ComptoirDb   *db,
+                                                  const char   *key,
+                                                  const char   *value,
+                                                  GError      **error);
+/* The payment methods enabled, as a NULL-terminated array. */
+char              **comptoir_settings_dup_payment_methods (ComptoirDb *db);
+ComptoirScaleRules *comptoir_settings_load_scale_rules    (ComptoirDb  *db,
+                                                           GError     **error);
+
+G_END_DECLS
