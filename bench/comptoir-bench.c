@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/vfs.h>
 #include <time.h>
 
 #include "comptoir-core.h"
@@ -20,7 +22,7 @@ static const GOptionEntry entries[] = {
   { "products", 0, 0, G_OPTION_ARG_INT, &opt_products, "Products in the demo shop", "N" },
   { "members", 0, 0, G_OPTION_ARG_INT, &opt_members, "Members in the demo shop", "N" },
   { "queries", 0, 0, G_OPTION_ARG_INT, &opt_queries, "Timed repetitions of each measure", "N" },
-  { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the databases (default: a temporary one)", "DIR" },
+  { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the databases, on the disk to measure (default: a new one in the user's cache folder)", "DIR" },
   { NULL }
 };
 
@@ -311,9 +313,139 @@ bench_barcode (ComptoirDb      *db,
   report ("barcode lookup (ours vs bare)", ours, bare);
 }
 
+/* The filesystem's name for the reader of the figures: on tmpfs fsync
+ * costs nothing, and both sides of the commit comparison measure CPU
+ * only. */
+static const char *
+filesystem_name (const char *dir,
+                 gboolean   *out_in_memory)
+{
+  static const struct { long magic; const char *name; gboolean in_memory; } known[] = {
+    { 0xEF53, "ext2/3/4", FALSE },
+    { 0x58465342, "xfs", FALSE },
+    { 0x9123683E, "btrfs", FALSE },
+    { 0xF2F52010, "f2fs", FALSE },
+    { 0x2FC12FC1, "zfs", FALSE },
+    { 0x794C7630, "overlayfs", FALSE },
+    { 0x6969, "nfs", FALSE },
+    { 0x65735546, "fuse", FALSE },
+    { 0x01021997, "9p", FALSE },
+    { 0x01021994, "tmpfs", TRUE },
+    { 0x858458F6, "ramfs", TRUE },
+  };
+  struct statfs fs;
+
+  *out_in_memory = FALSE;
+  if (statfs (dir, &fs) != 0)
+    return "unknown";
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if ((long) fs.f_type == known[i].magic)
+      {
+        *out_in_memory = known[i].in_memory;
+        return known[i].name;
+      }
+  return "unknown";
+}
+
+/* Rows in the replicated tables, and in the change log. */
+static void
+count_rows (ComptoirDb *db,
+            gint64     *out_data,
+            gint64     *out_log)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+  {
+    g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (db, "SELECT name FROM replicated_table", &error);
+    if (stmt == NULL)
+      die (g_steal_pointer (&error));
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  }
+
+  *out_data = 0;
+  for (guint i = 0; i < tables->len; i++)
+    {
+      /* Table names come from the schema, not from a person. */
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s",
+                                              (const char *) g_ptr_array_index (tables, i));
+      g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (db, sql, &error);
+
+      if (stmt == NULL || !comptoir_db_step_done (db, stmt, &error))
+        die (g_steal_pointer (&error));
+      *out_data += sqlite3_column_int64 (stmt, 0);
+    }
+
+  {
+    g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (db, "SELECT count (*) FROM change_log", &error);
+    if (stmt == NULL || !comptoir_db_step_done (db, stmt, &error))
+      die (g_steal_pointer (&error));
+    *out_log = sqlite3_column_int64 (stmt, 0);
+  }
+}
+
+/* Sells a 20-line ticket paid by card; returns how long the commit took. */
+static gint64
+sell_ticket (ComptoirDb      *db,
+             ComptoirCatalog *catalog,
+             const char      *till,
+             GRand           *rand,
+             gint64           n_products)
+{
+  g_autoptr (ComptoirSale) sale = comptoir_sale_new ();
+  g_auto (ComptoirCommittedTicket) ticket = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 start;
+
+  for (guint l = 0; l < 20; l++)
+    {
+      g_autoptr (ComptoirProduct) product =
+        comptoir_catalog_get_by_rowid (catalog, g_rand_int_range (rand, 1, n_products + 1), &error);
+      if (product == NULL)
+        die (g_steal_pointer (&error));
+      comptoir_sale_add_product (sale, product, 1000);
+    }
+  comptoir_sale_add_payment (sale, "card", comptoir_sale_get_total (sale));
+
+  start = now_ns ();
+  if (!comptoir_sale_commit (sale, db, till, &ticket, &error))
+    die (g_steal_pointer (&error));
+  return now_ns () - start;
+}
+
+/* The baseline: a transaction inserting rows into a 4-column table with
+ * a TEXT primary key; returns how long it took. */
+static gint64
+bare_transaction (sqlite3      *raw,
+                  sqlite3_stmt *insert,
+                  gint64        rows,
+                  guint         round)
+{
+  gint64 start = now_ns ();
+
+  sqlite3_exec (raw, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  for (gint64 r = 0; r < rows; r++)
+    {
+      g_autofree char *id = comptoir_uuid7_new ();
+      sqlite3_bind_text (insert, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 2, r);
+      sqlite3_bind_int64 (insert, 3, round);
+      sqlite3_bind_text (insert, 4, "Pâtes penne complètes bio 500 g", -1, SQLITE_STATIC);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        g_error ("bare insert: %s", sqlite3_errmsg (raw));
+      sqlite3_reset (insert);
+    }
+  if (sqlite3_exec (raw, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("bare commit: %s", sqlite3_errmsg (raw));
+  return now_ns () - start;
+}
+
 /* A 20-line ticket committed with everything it writes (ticket, lines,
  * stock movements, payment, journal entry, change log), against a bare
- * SQLite transaction writing as many rows with the same durability. */
+ * SQLite transaction inserting as many rows, counted in the tables, with
+ * the same durability, into a file in the same folder. The two take
+ * turns, so that a noisy machine weighs on both alike. */
 static void
 bench_commit (ComptoirDb      *db,
               ComptoirCatalog *catalog,
@@ -325,52 +457,25 @@ bench_commit (ComptoirDb      *db,
   g_autofree char *till = comptoir_till_ensure (db, "BENCH", &error);
   g_autofree char *bare_path = g_build_filename (dir, "bare.db", NULL);
   gint64 n_products = comptoir_catalog_count_products (catalog, &error);
-  gint64 log_before, log_after, rows_per_ticket;
+  gint64 data_start, log_start, data_first, log_first, data_end, log_end;
+  gint64 data_rows, log_rows;
   guint n = MAX (opt_queries / 10, 20);
   GRand *rand = g_rand_new_with_seed (5);
   sqlite3 *raw = NULL;
   sqlite3_stmt *insert = NULL;
+  gboolean in_memory;
+  const char *fs_name = filesystem_name (dir, &in_memory);
 
   if (till == NULL)
     die (g_steal_pointer (&error));
 
-  {
-    g_autoptr (ComptoirStmt) count = comptoir_db_prepare (db, "SELECT count (*) FROM change_log", &error);
-    comptoir_db_step_done (db, count, &error);
-    log_before = sqlite3_column_int64 (count, 0);
-  }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (ComptoirSale) sale = comptoir_sale_new ();
-      g_auto (ComptoirCommittedTicket) ticket = { 0 };
-      gint64 start, elapsed;
-
-      for (guint l = 0; l < 20; l++)
-        {
-          g_autoptr (ComptoirProduct) product =
-            comptoir_catalog_get_by_rowid (catalog, g_rand_int_range (rand, 1, n_products + 1), &error);
-          if (product == NULL)
-            die (g_steal_pointer (&error));
-          comptoir_sale_add_product (sale, product, 1000);
-        }
-      comptoir_sale_add_payment (sale, "card", comptoir_sale_get_total (sale));
-
-      start = now_ns ();
-      if (!comptoir_sale_commit (sale, db, till, &ticket, &error))
-        die (g_steal_pointer (&error));
-      elapsed = now_ns () - start;
-      g_array_append_val (ours, elapsed);
-    }
-  g_rand_free (rand);
-
-  {
-    g_autoptr (ComptoirStmt) count = comptoir_db_prepare (db, "SELECT count (*) FROM change_log", &error);
-    comptoir_db_step_done (db, count, &error);
-    log_after = sqlite3_column_int64 (count, 0);
-  }
-  /* Each logged change is one row written; the log rows double it. */
-  rows_per_ticket = 2 * (log_after - log_before) / n;
+  /* The first ticket, untimed, prepares the statements and tells how
+   * many rows a ticket writes. */
+  count_rows (db, &data_start, &log_start);
+  sell_ticket (db, catalog, till, rand, n_products);
+  count_rows (db, &data_first, &log_first);
+  data_rows = data_first - data_start;
+  log_rows = log_first - log_start;
 
   g_unlink (bare_path);
   if (sqlite3_open (bare_path, &raw) != SQLITE_OK ||
@@ -379,32 +484,47 @@ bench_commit (ComptoirDb      *db,
                     NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (raw, "INSERT INTO row VALUES (?1, ?2, ?3, ?4)", -1, &insert, NULL) != SQLITE_OK)
     g_error ("bare database: %s", sqlite3_errmsg (raw));
+  bare_transaction (raw, insert, data_rows + log_rows, 0);
 
   for (guint i = 0; i < n; i++)
     {
-      gint64 start = now_ns (), elapsed;
+      gint64 elapsed;
 
-      sqlite3_exec (raw, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-      for (gint64 r = 0; r < rows_per_ticket; r++)
+      if (i % 2 == 0)
         {
-          g_autofree char *id = comptoir_uuid7_new ();
-          sqlite3_bind_text (insert, 1, id, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (insert, 2, r);
-          sqlite3_bind_int64 (insert, 3, i);
-          sqlite3_bind_text (insert, 4, "Pâtes penne complètes bio 500 g", -1, SQLITE_STATIC);
-          sqlite3_step (insert);
-          sqlite3_reset (insert);
+          elapsed = sell_ticket (db, catalog, till, rand, n_products);
+          g_array_append_val (ours, elapsed);
         }
-      sqlite3_exec (raw, "COMMIT", NULL, NULL, NULL);
-      elapsed = now_ns () - start;
+      elapsed = bare_transaction (raw, insert, data_rows + log_rows, i + 1);
       g_array_append_val (bare, elapsed);
+      if (i % 2 == 1)
+        {
+          elapsed = sell_ticket (db, catalog, till, rand, n_products);
+          g_array_append_val (ours, elapsed);
+        }
     }
+  g_rand_free (rand);
   sqlite3_finalize (insert);
   sqlite3_close (raw);
   g_unlink (bare_path);
 
-  g_print ("commit: %" G_GINT64_FORMAT " rows per 20-line ticket (data and change log), %u tickets\n",
-           rows_per_ticket, n);
+  /* Every ticket is alike: the timed ones must have written as much as
+   * the first. */
+  count_rows (db, &data_end, &log_end);
+  if (data_end - data_first != n * data_rows || log_end - log_first != n * log_rows)
+    {
+      g_printerr ("comptoir-bench: %u tickets wrote %" G_GINT64_FORMAT " data and %" G_GINT64_FORMAT
+                  " change-log rows, not %u times the first ticket's\n",
+                  n, data_end - data_first, log_end - log_first, n);
+      exit (1);
+    }
+
+  g_print ("commit: a 20-line ticket writes %" G_GINT64_FORMAT " data rows and %" G_GINT64_FORMAT
+           " change-log rows (counted in the tables, %u tickets); the bare transaction inserts %"
+           G_GINT64_FORMAT " rows\n",
+           data_rows, log_rows, n + 1, data_rows + log_rows);
+  g_print ("commit: both databases in %s, on %s%s\n", dir, fs_name,
+           in_memory ? " (in memory: fsync is free, only CPU is compared)" : "");
   report ("commit a 20-line ticket (vs bare)", ours, bare);
 }
 
@@ -466,9 +586,20 @@ main (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     die (g_steal_pointer (&error));
 
-  dir = opt_dir != NULL ? g_strdup (opt_dir) : g_dir_make_tmp ("comptoir-bench-XXXXXX", &error);
-  if (dir == NULL)
-    die (g_steal_pointer (&error));
+  /* Not in /tmp: it is often tmpfs, where a durable commit costs no
+   * more than any other. */
+  if (opt_dir != NULL)
+    dir = g_strdup (opt_dir);
+  else
+    {
+      g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+      dir = g_build_filename (g_get_user_cache_dir (), "comptoir-bench-XXXXXX", NULL);
+      if (g_mkdtemp (dir) == NULL)
+        {
+          g_printerr ("comptoir-bench: cannot create %s: %s\n", dir, g_strerror (errno));
+          exit (1);
+        }
+    }
   g_mkdir_with_parents (dir, 0700);
   path = g_build_filename (dir, "bench.db", NULL);
   g_unlink (path);

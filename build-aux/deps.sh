@@ -10,8 +10,10 @@ COMPTOIR_PACKAGES=(
   # desktop integration checks
   desktop-file-utils appstream
   # tests: a display of their own, fonts and icons to draw with, readers
-  xvfb xauth xdotool fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+  xvfb xauth xdotool x11-xkb-utils fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   python3 sqlite3
+  # receipts: USB printers (libusb; umockdev emulates one in tests), PDF with a barcode, read back
+  libusb-1.0-0-dev libcairo2-dev libpango1.0-dev libzint-dev umockdev libumockdev-dev poppler-utils zbar-tools
 )
 
 comptoir_install_deps () {

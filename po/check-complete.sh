@@ -12,7 +12,7 @@ while read -r f; do
     echo "$f uses gettext but is not listed in po/POTFILES.in"
     status=1
   fi
-done < <(grep -rlE '(^|[^a-z_])(N?C?_|g_dngettext) \(|translatable="yes"' src ui --include='*.c' --include='*.ui' | sort)
+done < <(grep -rlE '(^|[^a-zA-Z0-9_])(N?C?_|g_dngettext) ?\("|translatable="yes"' src ui --include='*.c' --include='*.ui' | sort)
 
 # The same keywords as meson's i18n 'glib' preset.
 xgettext --from-code=UTF-8 --add-comments --force-po \

@@ -373,6 +373,243 @@ test_order_follows_changes (Fixture       *f,
   g_assert_cmpint (g_array_index (after_other, gint64, 0), ==, comptoir_product_get_rowid (a));
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_quick_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirProduct) p = fixture_product ("FL-0001", "Pommes Golden au kilo", 290, 550, NULL);
+  g_autoptr (ComptoirProduct) copy = NULL;
+  g_autoptr (ComptoirProduct) got = NULL;
+  g_autoptr (ComptoirProduct) again = NULL;
+  gboolean quick = TRUE;
+  guint notified = 0;
+
+  g_assert_false (comptoir_product_get_quick (p));
+  g_signal_connect (p, "notify::quick", G_CALLBACK (count_notify), &notified);
+  comptoir_product_set_quick (p, TRUE);
+  comptoir_product_set_quick (p, 2);  /* still true: no second notification */
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (p, "quick", &quick, NULL);
+  g_assert_true (quick);
+  g_assert_cmpint (comptoir_product_get_quick (p), ==, TRUE);
+
+  copy = comptoir_product_copy (p);
+  g_assert_true (comptoir_product_get_quick (copy));
+
+  comptoir_product_set_unit (p, COMPTOIR_UNIT_KG);
+  save_ok (f->catalog, p);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT quick FROM product WHERE code = 'FL-0001'"), ==, 1);
+
+  got = comptoir_catalog_get_by_id (f->catalog, comptoir_product_get_id (p), &error);
+  g_assert_no_error (error);
+  g_assert_true (comptoir_product_get_quick (got));
+  /* The columns after it are still read from the right place. */
+  g_assert_true (comptoir_product_get_active (got));
+  g_assert_false (comptoir_product_get_organic (got));
+  g_assert_cmpuint (g_strv_length ((GStrv) comptoir_product_get_barcodes (got)), ==, 0);
+
+  g_object_set (got, "quick", FALSE, NULL);
+  save_ok (f->catalog, got);
+  again = comptoir_catalog_lookup (f->catalog, "FL-0001", &error);
+  g_assert_no_error (error);
+  g_assert_false (comptoir_product_get_quick (again));
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT quick FROM product WHERE code = 'FL-0001'"), ==, 0);
+}
+
+/* The flag replicates like any other field: in the payload of a new
+ * product, and alone in the entry of an edit that only changes it. */
+static void
+test_quick_change_log (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (ComptoirProduct) p = fixture_product ("VR-0001", "Lentilles vertes vrac", 459, 550, NULL);
+  gint64 log_before;
+
+  save_ok (f->catalog, p);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT json_extract (payload, '$.quick') FROM change_log "
+                                             "WHERE tbl = 'product' ORDER BY seq DESC LIMIT 1"), ==, 0);
+
+  log_before = fixture_query_int (f->db, "SELECT count(*) FROM change_log");
+  comptoir_product_set_quick (p, TRUE);
+  save_ok (f->catalog, p);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, log_before + 1);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT json_extract (payload, '$.quick') FROM change_log "
+                                             "ORDER BY seq DESC LIMIT 1"), ==, 1);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log, json_each (payload) "
+                                             "WHERE seq = (SELECT max (seq) FROM change_log)"), ==, 1);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT tbl = 'product' AND acked = 0 FROM change_log "
+                                             "ORDER BY seq DESC LIMIT 1"), ==, 1);
+
+  /* Saving it unchanged logs nothing. */
+  save_ok (f->catalog, p);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, log_before + 1);
+}
+
+static ComptoirProduct *
+add_product (Fixture    *f,
+             const char *code,
+             const char *name,
+             const char *category_id,
+             gboolean    quick,
+             gboolean    active)
+{
+  ComptoirProduct *p = fixture_product (code, name, 350, 550, NULL);
+
+  comptoir_product_set_category (p, category_id, NULL);
+  comptoir_product_set_quick (p, quick);
+  comptoir_product_set_active (p, active);
+  save_ok (f->catalog, p);
+  return p;
+}
+
+static char *
+product_names (GPtrArray *products)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < products->len; i++)
+    {
+      ComptoirProduct *p = g_ptr_array_index (products, i);
+
+      g_assert_true (COMPTOIR_IS_PRODUCT (p));
+      g_assert_true (comptoir_product_get_quick (p));
+      g_assert_true (comptoir_product_get_active (p));
+      g_string_append_printf (names, "%s%s", i > 0 ? "|" : "", comptoir_product_get_name (p));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static char *
+category_names (GPtrArray *categories)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < categories->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "|" : "",
+                            ((ComptoirCategory *) g_ptr_array_index (categories, i))->name);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static GPtrArray *
+list_quick (Fixture    *f,
+            const char *category_id)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *products = comptoir_catalog_list_quick (f->catalog, category_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (products);
+  return products;
+}
+
+static GPtrArray *
+list_quick_categories (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *categories = comptoir_catalog_list_quick_categories (f->catalog, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (categories);
+  return categories;
+}
+
+static void
+test_quick_lists (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fruits = comptoir_catalog_ensure_category (f->catalog, "Fruits et légumes", 550, &error);
+  g_autofree char *vrac = comptoir_catalog_ensure_category (f->catalog, "Vrac", 550, &error);
+  g_autofree char *epices = comptoir_catalog_ensure_category (f->catalog, "Épices", 550, &error);
+  g_autofree char *cave = comptoir_catalog_ensure_category (f->catalog, "Cave", 2000, &error);
+  g_autofree char *boulangerie = comptoir_catalog_ensure_category (f->catalog, "Boulangerie", 1000, &error);
+  g_autoptr (ComptoirProduct) pommes = add_product (f, "FL-1", "Pommes Gala au kilo", fruits, TRUE, TRUE);
+  g_autoptr (ComptoirProduct) epinards = add_product (f, "FL-2", "Épinards au kilo", fruits, TRUE, TRUE);
+  g_autoptr (ComptoirProduct) bananes = add_product (f, "FL-3", "Bananes au kilo", fruits, TRUE, TRUE);
+  g_autoptr (ComptoirProduct) poires = add_product (f, "FL-4", "Poires au kilo", fruits, FALSE, TRUE);
+  g_autoptr (ComptoirProduct) abricots = add_product (f, "FL-5", "Abricots au kilo", fruits, TRUE, FALSE);
+  g_autoptr (ComptoirProduct) lentilles = add_product (f, "VR-1", "Lentilles vrac", vrac, TRUE, TRUE);
+  g_autoptr (ComptoirProduct) cumin = add_product (f, "EC-1", "Cumin vrac", epices, TRUE, TRUE);
+  g_autoptr (ComptoirProduct) vin = add_product (f, "CV-1", "Vin rouge vrac", cave, TRUE, FALSE);
+  g_autoptr (ComptoirProduct) oeufs = add_product (f, "XX-1", "Œufs à la pièce", NULL, TRUE, TRUE);
+  g_autoptr (ComptoirProduct) pain = add_product (f, "BO-1", "Pain de campagne", boulangerie, FALSE, TRUE);
+  g_autoptr (GPtrArray) in_fruits = NULL;
+  g_autoptr (GPtrArray) in_cave = NULL;
+  g_autoptr (GPtrArray) in_bakery = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) categories = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GPtrArray) categories_after = NULL;
+  g_autofree char *fruit_names = NULL;
+  g_autofree char *all_names = NULL;
+  g_autofree char *names_after = NULL;
+  g_autofree char *category_list = NULL;
+  g_autofree char *category_list_after = NULL;
+  ComptoirProduct *first;
+  gpointer watched;
+
+  g_assert_no_error (error);
+
+  /* One category, by name with accents folded ("Épinards" with the E),
+   * without what is not on the grid nor what is withdrawn. */
+  in_fruits = list_quick (f, fruits);
+  fruit_names = product_names (in_fruits);
+  g_assert_cmpstr (fruit_names, ==, "Bananes au kilo|Épinards au kilo|Pommes Gala au kilo");
+  first = g_ptr_array_index (in_fruits, 0);
+  g_assert_cmpstr (comptoir_product_get_id (first), ==, comptoir_product_get_id (bananes));
+  g_assert_cmpstr (comptoir_product_get_category_name (first), ==, "Fruits et légumes");
+  g_assert_cmpint (comptoir_product_get_price_cents (first), ==, 350);
+
+  /* Only withdrawn ones, or none at all: an empty grid, not an error. */
+  in_cave = list_quick (f, cave);
+  g_assert_cmpuint (in_cave->len, ==, 0);
+  in_bakery = list_quick (f, boulangerie);
+  g_assert_cmpuint (in_bakery->len, ==, 0);
+
+  /* Every category, and products without one. */
+  all = list_quick (f, NULL);
+  all_names = product_names (all);
+  g_assert_cmpstr (all_names, ==,
+                   "Bananes au kilo|Cumin vrac|Épinards au kilo|Lentilles vrac|Œufs à la pièce|Pommes Gala au kilo");
+
+  categories = list_quick_categories (f);
+  category_list = category_names (categories);
+  g_assert_cmpstr (category_list, ==, "Épices|Fruits et légumes|Vrac");
+  g_assert_cmpstr (((ComptoirCategory *) g_ptr_array_index (categories, 2))->id, ==, vrac);
+  g_assert_cmpint (((ComptoirCategory *) g_ptr_array_index (categories, 2))->default_vat_bp, ==, 550);
+
+  /* The arrays own their products: freeing one finalizes them. */
+  watched = g_ptr_array_index (in_fruits, 0);
+  g_object_add_weak_pointer (watched, &watched);
+  g_clear_pointer (&in_fruits, g_ptr_array_unref);
+  g_assert_null (watched);
+
+  /* Withdrawing the only quick product of a category takes the
+   * category off the grid; putting one on the grid brings it back. */
+  comptoir_product_set_active (lentilles, FALSE);
+  save_ok (f->catalog, lentilles);
+  comptoir_product_set_quick (pain, TRUE);
+  save_ok (f->catalog, pain);
+  comptoir_product_set_quick (pommes, FALSE);
+  save_ok (f->catalog, pommes);
+
+  after = list_quick (f, NULL);
+  names_after = product_names (after);
+  g_assert_cmpstr (names_after, ==, "Bananes au kilo|Cumin vrac|Épinards au kilo|Œufs à la pièce|Pain de campagne");
+  categories_after = list_quick_categories (f);
+  category_list_after = category_names (categories_after);
+  g_assert_cmpstr (category_list_after, ==, "Boulangerie|Épices|Fruits et légumes");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -386,5 +623,8 @@ main (int argc, char **argv)
   ADD ("/comptoir/core/catalog/search-async", test_search_async);
   ADD ("/comptoir/core/catalog/order-matches-sql", test_order_matches_sql);
   ADD ("/comptoir/core/catalog/order-follows-changes", test_order_follows_changes);
+  ADD ("/comptoir/core/catalog/quick-round-trip", test_quick_round_trip);
+  ADD ("/comptoir/core/catalog/quick-change-log", test_quick_change_log);
+  ADD ("/comptoir/core/catalog/quick-lists", test_quick_lists);
   return g_test_run ();
 }

@@ -178,6 +178,144 @@ test_atomic (Fixture       *f,
   }
 }
 
+typedef struct {
+  const char *till;
+  gint64      positions[2];  /* of the two payments */
+  char       *ticket_id;
+} TicketFacts;
+
+static gboolean
+insert_ticket_facts (ComptoirDb  *db,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  TicketFacts *facts = user_data;
+  g_autoptr (ComptoirChange) ticket = comptoir_change_new ("ticket", NULL);
+
+  comptoir_change_set_text (ticket, "till_id", facts->till);
+  comptoir_change_set_int (ticket, "number", 1);
+  comptoir_change_set_text (ticket, "closed_at", "2025-01-02T10:00:00.000Z");
+  comptoir_change_set_text (ticket, "kind", "sale");
+  comptoir_change_set_text (ticket, "cashier", "Zoé \"la caissière\"");
+  comptoir_change_set_int (ticket, "total_cents", 700);
+  if (!comptoir_db_insert_fact (db, ticket, error))
+    return FALSE;
+  g_free (facts->ticket_id);
+  facts->ticket_id = g_strdup (comptoir_change_get_row_id (ticket));
+
+  for (guint i = 0; i < G_N_ELEMENTS (facts->positions); i++)
+    {
+      g_autoptr (ComptoirChange) payment = comptoir_change_new ("ticket_payment", NULL);
+
+      comptoir_change_set_text (payment, "ticket_id", facts->ticket_id);
+      comptoir_change_set_int (payment, "position", facts->positions[i]);
+      comptoir_change_set_text (payment, "method", "cash");
+      comptoir_change_set_int (payment, "amount_cents", 350);
+      if (!comptoir_db_insert_fact (db, payment, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_nested_group (ComptoirDb  *db,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  return comptoir_db_insert_fact_group (db, insert_ticket_facts, user_data, error);
+}
+
+static gboolean
+insert_nothing (ComptoirDb  *db,
+                gpointer     user_data,
+                GError     **error)
+{
+  return TRUE;
+}
+
+/* Facts created together are one entry listing every row in the order it
+ * was written; a group that fails leaves neither rows nor entry, and the
+ * sequence goes on without a gap. */
+static void
+test_fact_group (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *till = comptoir_till_ensure (f->db, "T1", &error);
+  TicketFacts bad = { till, { 1, 1 }, NULL };
+  TicketFacts good = { till, { 1, 2 }, NULL };
+  g_autoptr (ComptoirStmt) entry = NULL;
+  g_autoptr (JsonObject) payload = NULL;
+  JsonArray *rows;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT max (seq) FROM change_log"), ==, 1);
+
+  g_assert_false (comptoir_db_insert_fact_group (f->db, insert_ticket_facts, &bad, &error));
+  g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM ticket"), ==, 0);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, 1);
+
+  g_assert_true (comptoir_db_insert_fact_group (f->db, insert_nothing, NULL, &error));
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, 1);
+
+  /* A group inside a group joins it. */
+  g_assert_true (comptoir_db_insert_fact_group (f->db, insert_nested_group, &good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM ticket_payment"), ==, 2);
+
+  entry = comptoir_db_prepare (f->db, "SELECT seq, kind, tbl, row_id FROM change_log ORDER BY seq DESC", &error);
+  g_assert_cmpint (sqlite3_step (entry), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (entry, 0), ==, 2);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (entry, 1), ==, "facts");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (entry, 2), ==, "ticket");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (entry, 3), ==, good.ticket_id);
+  comptoir_stmt_release (g_steal_pointer (&entry));
+
+  payload = payload_of (f->db, 2);
+  g_assert_cmpuint (json_object_get_size (payload), ==, 1);
+  rows = json_object_get_array_member (payload, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      JsonObject *values = json_object_get_object_member (row, "values");
+
+      g_assert_cmpstr (json_object_get_string_member (row, "table"), ==, i == 0 ? "ticket" : "ticket_payment");
+      g_assert_true (comptoir_uuid7_is_valid (json_object_get_string_member (row, "id")));
+      if (i == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (row, "id"), ==, good.ticket_id);
+          g_assert_cmpstr (json_object_get_string_member (values, "cashier"), ==, "Zoé \"la caissière\"");
+          g_assert_cmpint (json_object_get_int_member (values, "total_cents"), ==, 700);
+        }
+      else
+        {
+          g_assert_cmpstr (json_object_get_string_member (values, "ticket_id"), ==, good.ticket_id);
+          g_assert_cmpint (json_object_get_int_member (values, "position"), ==, i);
+        }
+    }
+
+  /* A single fact outside a group is an entry of its own. */
+  {
+    g_autoptr (ComptoirChange) session = comptoir_change_new ("till_session", NULL);
+
+    comptoir_change_set_text (session, "till_id", till);
+    comptoir_change_set_text (session, "opened_at", "2025-01-02T09:00:00.000Z");
+    comptoir_change_set_text (session, "opened_by", "Zoé");
+    comptoir_change_set_int (session, "float_cents", 15000);
+    g_assert_true (comptoir_db_insert_fact (f->db, session, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log WHERE seq = 3 AND kind = 'row' "
+                                             "AND tbl = 'till_session' AND json_extract (payload, '$.float_cents') = 15000"),
+                   ==, 1);
+
+  g_free (bad.ticket_id);
+  g_free (good.ticket_id);
+}
+
 /* The point of the write API is that there is no second path: SQL that
  * bypasses it fails, on our connection and on a plain sqlite3 one. */
 static void
@@ -238,6 +376,7 @@ main (int argc, char **argv)
   ADD ("/comptoir/core/change-log/payload-escaping", test_payload_escaping);
   ADD ("/comptoir/core/change-log/sequence-and-clock", test_sequence_and_clock);
   ADD ("/comptoir/core/change-log/atomic", test_atomic);
+  ADD ("/comptoir/core/change-log/fact-group", test_fact_group);
   ADD ("/comptoir/core/change-log/bypass-refused", test_bypass_refused);
   return g_test_run ();
 }

@@ -32,6 +32,8 @@ check "init writes a Comptoir database" test "$(count 'PRAGMA application_id')" 
 check "demo succeeds" test $rc -eq 0
 check "demo wrote 600 products" test "$(count 'SELECT count(*) FROM product')" = 600
 check "demo wrote 25 members" test "$(count 'SELECT count(*) FROM member')" = 25
+check "demo gave the till a manager and two cashiers" test "$(count "SELECT group_concat (name || '/' || role, ',') FROM (SELECT * FROM staff ORDER BY name)")" = "Anne/cashier,Bruno/cashier,Claire/manager"
+check "and says how to log in" grep -q "Claire (manager, PIN 1234)" "$tmp/demo.out"
 
 "$cli" --db "$db" demo --products 10 2>"$tmp/err"; rc=$?
 check "demo refuses a shop that has products" test $rc -eq 1
@@ -119,6 +121,58 @@ check "saying what is expected" grep -q "farm" "$tmp/err"
 check "settings lists the scale rules" grep -q "^scan.scale-rules" <("$cli" --db "$db" settings)
 "$cli" --db "$db" settings scan.scale-rules '[{"prefix": "28", "item_start": 2, "item_len": 5, "value_start": 7, "value_len": 5, "decimals": 2, "kind": "price"}]' 2>"$tmp/err"; rc=$?
 check "scale rules can be replaced" test $rc -eq 0
+
+manager=$("$cli" --db "$db" staff add --name "Marc" --role manager --pin 975310); rc=$?
+check "staff add succeeds" test $rc -eq 0
+check "and prints the new id" grep -Eq '^[0-9a-f]{8}-[0-9a-f]{4}-7' <<<"$manager"
+"$cli" --db "$db" staff add --name "Émile" --role cashier --pin 2468 >/dev/null; rc=$?
+check "a cashier is added too" test $rc -eq 0
+"$cli" --db "$db" staff add --name "Zoé" --role cashier --pin 12a4 2>"$tmp/err"; rc=$?
+check "a PIN that is not 4 to 8 digits is refused" test $rc -eq 1
+check "saying what a PIN is" grep -q "4 to 8 digits" "$tmp/err"
+"$cli" --db "$db" staff add --name "Zoé" --role boss --pin 1234 2>/dev/null; rc=$?
+check "an unknown role is a usage error" test $rc -eq 2
+check "nothing of the refused staff was written" test "$(count 'SELECT count(*) FROM staff')" = 5
+"$cli" --db "$db" staff list >"$tmp/staff"; rc=$?
+check "staff list succeeds" test $rc -eq 0
+check "staff list is sorted by name, with roles" \
+  test "$(cut -f2,3 "$tmp/staff" | tr '\t\n' ':;')" = "Anne:cashier;Bruno:cashier;Claire:manager;Émile:cashier;Marc:manager;"
+check "the PIN is stored only as PBKDF2-HMAC-SHA256 with its salt" python3 -c '
+import hashlib, sys
+scheme, iterations, salt, digest = sys.argv[1].split("$")
+sys.exit(not (scheme == "pbkdf2-sha256" and int(iterations) >= 1000 and
+              hashlib.pbkdf2_hmac("sha256", b"975310", bytes.fromhex(salt), int(iterations)).hex() == digest))
+' "$(count "SELECT pin_hash FROM staff WHERE id = '$manager'")"
+
+"$cli" --db "$db" close --till T1 --period day >"$tmp/close2"; rc=$?
+check "the Z shows the cancelled tickets" grep -q "Cancelled before payment: 0 tickets" "$tmp/close2"
+"$cli" --db "$db" audit list --till T1 >"$tmp/audit"; rc=$?
+check "audit list succeeds" test $rc -eq 0
+check "audit list shows both closures, signed by no one" \
+  test "$(awk -F'\t' '$2 == "closure" && $3 == "-"' "$tmp/audit" | wc -l)" = 2
+"$cli" --db "$db" audit list --till T9 2>"$tmp/err"; rc=$?
+check "audit list of an unknown till fails" test $rc -eq 1
+check "and creates no till" test "$(count "SELECT count(*) FROM till WHERE code = 'T9'")" = 0
+
+"$cli" --db "$db" receipt --till T1 --number 1 --columns 32 >"$tmp/receipt.txt"; rc=$?
+check "receipt shows the ticket" test $rc -eq 0
+check "with the shop's name" grep -q "Coop du Canal" "$tmp/receipt.txt"
+check "no receipt line is wider than 32 characters" \
+  python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 32 for l in open(sys.argv[1], encoding="utf-8")))' "$tmp/receipt.txt"
+check "showing records no print" test "$(count 'SELECT count(*) FROM receipt_print')" = 0
+: >"$tmp/lp0"
+"$cli" --db "$db" receipt --till T1 --number 2 --device "$tmp/lp0" --drawer >"$tmp/print.out"; rc=$?
+check "receipt prints to a device node" test $rc -eq 0
+check "drawer pulse, then ESC/POS from reset to cut" \
+  python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); sys.exit(not (d.startswith(b"\x1bp\x00\x19\xfa\x1b@\x1bt\x13") and d.endswith(b"\x1dVB\x03")))' "$tmp/lp0"
+"$cli" --db "$db" receipt --till T1 --number 2 --pdf "$tmp/receipt.pdf" >"$tmp/print.out"; rc=$?
+check "a second copy is saved as PDF" test $rc -eq 0
+check "as a PDF file" grep -q "^%PDF" "$tmp/receipt.pdf"
+check "and is the first duplicate" grep -q "Duplicate no. 1" "$tmp/print.out"
+check "both prints are recorded" test "$(count 'SELECT group_concat(copy) FROM receipt_print')" = "1,2"
+"$cli" --db "$db" receipt --till T1 --number 99 2>"$tmp/err"; rc=$?
+check "an unknown ticket number is refused" test $rc -eq 1
+check "saying which" grep -q "no ticket number 99" "$tmp/err"
 
 head -c 4096 /dev/urandom >"$tmp/garbage.db"
 "$cli" --db "$tmp/garbage.db" init 2>"$tmp/err"; rc=$?

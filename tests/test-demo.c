@@ -124,7 +124,7 @@ snapshot (ComptoirDb *db)
   g_autofree char *products =
     query_text (db,
                 "SELECT p.code, p.name, p.price_cents, p.vat_bp, p.unit, c.name, p.supplier_ref, "
-                "p.origin, p.organic, p.active, "
+                "p.origin, p.organic, p.active, p.quick, "
                 "(SELECT group_concat (barcode, ' ') FROM "
                 " (SELECT barcode FROM product_barcode b WHERE b.product_id = p.id ORDER BY b.rowid)) "
                 "FROM product p LEFT JOIN category c ON c.id = p.category_id ORDER BY p.code");
@@ -143,7 +143,7 @@ test_demo_generate (DemoFixture       *fixture,
   ComptoirDb *db = fixture->db;
   g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
   g_autoptr (GError) error = NULL;
-  gint64 n_barcodes, n_categories, n_organic, n_inactive;
+  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick;
 
   generate (fixture, db, N_PRODUCTS, N_MEMBERS, SEED);
 
@@ -155,10 +155,17 @@ test_demo_generate (DemoFixture       *fixture,
   n_categories = query_int (db, "SELECT count(*) FROM category");
   g_assert_cmpint (n_categories, ==, 14);
   g_assert_cmpint (n_barcodes, >, N_PRODUCTS / 2);
+  /* The shop's name and address, and its three staff. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM setting"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM staff WHERE active"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM staff WHERE role = 'manager'"), ==, 1);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log"), ==,
-                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS);
+                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + 2 + 3);
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT row_id) FROM change_log"), ==,
-                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS);
+                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + 2 + 3);
+  /* Every member has a card, and a few may not shop. */
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT card_barcode) FROM member"), ==, N_MEMBERS);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM member WHERE shopping_right = 'blocked'"), ==, N_MEMBERS / 53);
 
   /* Progress after each batch of 2,000, up to the total. */
   g_assert_cmpuint (fixture->progress_total, ==, N_PRODUCTS + N_MEMBERS);
@@ -252,6 +259,31 @@ test_demo_generate (DemoFixture       *fixture,
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM product WHERE supplier_ref NOT GLOB 'SUP-[0-9][0-9][0-9][0-9][0-9]'"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM product p JOIN category c ON c.id = p.category_id "
                                   "WHERE c.name = 'Fruits et légumes' AND p.origin IS NULL"), ==, 0);
+
+  /* The till's grid of quick buttons: 8 to 15 in each category of goods
+   * sold without a barcode, each of a different kind, all on sale. */
+  n_quick = query_int (db, "SELECT count(*) FROM product WHERE quick");
+  g_assert_cmpint (n_quick, >=, 3 * 8);
+  g_assert_cmpint (n_quick, <=, 3 * 15);
+  g_assert_cmpint (query_int (db, "SELECT min (n) FROM (SELECT count(*) AS n FROM product p "
+                                  "JOIN category c ON c.id = p.category_id WHERE p.quick GROUP BY c.name)"), >=, 8);
+  g_assert_cmpint (query_int (db, "SELECT max (n) FROM (SELECT count(*) AS n FROM product p "
+                                  "JOIN category c ON c.id = p.category_id WHERE p.quick GROUP BY c.name)"), <=, 15);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM product p WHERE quick AND (NOT active OR unit = 'piece' "
+                                  "OR EXISTS (SELECT 1 FROM product_barcode b WHERE b.product_id = p.id))"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT substr (name, 1, instr (name || ' ', ' '))) "
+                                  "FROM product WHERE quick"), >, n_quick * 3 / 4);
+  {
+    g_autoptr (GPtrArray) quick = comptoir_catalog_list_quick (catalog, NULL, &error);
+    g_autoptr (GPtrArray) categories = comptoir_catalog_list_quick_categories (catalog, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (quick->len, ==, n_quick);
+    g_assert_cmpuint (categories->len, ==, 3);
+    g_assert_cmpstr (((ComptoirCategory *) g_ptr_array_index (categories, 0))->name, ==, "Fromagerie");
+    g_assert_cmpstr (((ComptoirCategory *) g_ptr_array_index (categories, 1))->name, ==, "Fruits et légumes");
+    g_assert_cmpstr (((ComptoirCategory *) g_ptr_array_index (categories, 2))->name, ==, "Vrac");
+  }
 
   /* Members: numbered 1..n, unique ASCII addresses, mobile numbers, and
    * joined over the five years before the demo's fixed "today". */

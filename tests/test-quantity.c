@@ -54,10 +54,10 @@ test_format (void)
   static const struct { ComptoirUnit unit; gint64 milli; const char *text; } cases[] = {
     { COMPTOIR_UNIT_PIECE, 3000, "3" },
     { COMPTOIR_UNIT_PIECE, -1000, "-1" },
-    { COMPTOIR_UNIT_KG, 350, "0,350 kg" },
-    { COMPTOIR_UNIT_KG, 12345, "12,345 kg" },
-    { COMPTOIR_UNIT_KG, -350, "-0,350 kg" },
-    { COMPTOIR_UNIT_LITRE, 1500, "1,500 L" },
+    { COMPTOIR_UNIT_KG, 350, "0.350 kg" },
+    { COMPTOIR_UNIT_KG, 12345, "12.345 kg" },
+    { COMPTOIR_UNIT_KG, -350, "-0.350 kg" },
+    { COMPTOIR_UNIT_LITRE, 1500, "1.500 L" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "test-fixture.h"
@@ -96,12 +97,46 @@ test_commit (Fixture       *f,
   g_assert_cmpint (fixture_query_int (f->db, "SELECT sum (quantity_milli) FROM stock_movement"), ==, -(2000 + 1235 + 1000));
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM fiscal_entry WHERE seq = 1 AND "
                                              "prev_hash = '0000000000000000000000000000000000000000000000000000000000000000'"), ==, 1);
-  /* ticket + 3 lines + 3 movements + 2 payments + 1 journal entry */
-  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, log_before + 10);
+  /* One change-log entry for the whole ticket, listing the ticket, its 3
+   * lines, 3 movements, 2 payments and journal entry. */
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log"), ==, log_before + 1);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM change_log c, json_each (c.payload, '$.rows') r "
+                                             "WHERE c.kind = 'facts' AND c.tbl = 'ticket' "
+                                             "AND c.row_id = (SELECT id FROM ticket) AND json_extract (r.value, '$.id') IN "
+                                             "(SELECT id FROM ticket UNION ALL SELECT id FROM ticket_line "
+                                             " UNION ALL SELECT id FROM stock_movement UNION ALL SELECT id FROM ticket_payment "
+                                             " UNION ALL SELECT id FROM fiscal_entry)"), ==, 10);
   /* The price charged is on the line, whatever happens to the product. */
   comptoir_product_set_price_cents (shop.pasta, 999);
   g_assert_true (comptoir_catalog_save_product (f->catalog, shop.pasta, &error));
   g_assert_cmpint (fixture_query_int (f->db, "SELECT unit_price_cents FROM ticket_line WHERE position = 1"), ==, 235);
+}
+
+/* Lines and movements go in by INSERTs of up to 32 rows: a long ticket
+ * takes several, and is still whole and in order. */
+static void
+test_long_ticket (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirSale) sale = comptoir_sale_new ();
+  g_auto (ComptoirCommittedTicket) ticket = { 0 };
+  g_auto (Shop) shop = { 0 };
+  gint64 entries = 0;
+
+  shop_init (f, &shop);
+  for (guint i = 0; i < 70; i++)
+    comptoir_sale_add_product (sale, i % 2 ? shop.pasta : shop.soap, 1000 + i);
+  comptoir_sale_add_payment (sale, "card", comptoir_sale_get_total (sale));
+  g_assert_true (comptoir_sale_commit (sale, f->db, shop.till, &ticket, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM ticket_line WHERE quantity_milli = 999 + position"), ==, 70);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM stock_movement"), ==, 70);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT json_array_length (payload, '$.rows') FROM change_log "
+                                             "WHERE kind = 'facts'"), ==, 1 + 70 + 70 + 1 + 1);
+  g_assert_true (comptoir_fiscal_verify (f->db, &entries, &error));
+  g_assert_cmpint (entries, ==, 1);
 }
 
 static void
@@ -139,11 +174,36 @@ test_refused (Fixture       *f,
   g_assert_false (comptoir_sale_commit (bad_method, f->db, shop.till, NULL, &error));
   g_clear_error (&error);
 
+  /* Meal vouchers pay the pasta and apples (8,65 €), not the soap. */
+  {
+    g_autoptr (ComptoirSale) vouchers = basket (&shop);
+
+    g_assert_cmpint (comptoir_sale_get_meal_voucher_eligible (vouchers), ==, 470 + 395);
+    comptoir_sale_add_payment (vouchers, "meal_voucher", 900);
+    comptoir_sale_add_payment (vouchers, "card", 415);
+    g_assert_false (comptoir_sale_commit (vouchers, f->db, shop.till, NULL, &error));
+    g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "8.65"));
+    g_clear_error (&error);
+  }
+
   /* Nothing half-written, and the next ticket is still number 1. */
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM ticket"), ==, 0);
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM fiscal_entry"), ==, 0);
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM stock_movement"), ==, 0);
   g_assert_cmpint (sell (f, &shop, shop.till, FALSE), ==, 1);
+
+  /* Within the food, vouchers are fine, and give no change. */
+  {
+    g_autoptr (ComptoirSale) vouchers = basket (&shop);
+    g_auto (ComptoirCommittedTicket) committed = { 0 };
+
+    comptoir_sale_add_payment (vouchers, "meal_voucher", 865);
+    comptoir_sale_add_payment (vouchers, "cash", 500);
+    g_assert_true (comptoir_sale_commit (vouchers, f->db, shop.till, &committed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (committed.change_cents, ==, 50);
+  }
 }
 
 static void
@@ -207,7 +267,7 @@ test_closures (Fixture       *f,
   for (guint i = 0; i < 3; i++)
     sell (f, &shop, shop.till, FALSE);
   sell (f, &shop, shop.till, TRUE);
-  g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_DAY, &day1, &error));
+  g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_DAY, NULL, &day1, &error));
   g_assert_cmpint (day1.ticket_count, ==, 4);
   g_assert_cmpint (day1.first_number, ==, 1);
   g_assert_cmpint (day1.last_number, ==, 4);
@@ -220,17 +280,17 @@ test_closures (Fixture       *f,
     comptoir_sale_add_payment (cash, "cash", 2000);  /* 6,85 € change */
     g_assert_true (comptoir_sale_commit (cash, f->db, shop.till, NULL, &error));
   }
-  g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_DAY, &day2, &error));
+  g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_DAY, NULL, &day2, &error));
   g_assert_cmpint (day2.first_number, ==, 5);
   g_assert_cmpint (day2.ticket_count, ==, 2);
   g_assert_cmpint (day2.total_cents, ==, 2 * 1315);
   g_assert_cmpint (day2.perpetual_cents, ==, 5 * 1315);
 
-  g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_DAY, &empty, &error));
+  g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_DAY, NULL, &empty, &error));
   g_assert_cmpint (empty.ticket_count, ==, 0);
   g_assert_cmpint (empty.total_cents, ==, 0);
 
-  g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_MONTH, &month, &error));
+  g_assert_true (comptoir_fiscal_close (f->db, shop.till, COMPTOIR_PERIOD_MONTH, NULL, &month, &error));
   g_assert_cmpint (month.ticket_count, ==, 6);
   g_assert_cmpint (month.total_cents, ==, 5 * 1315);
 
@@ -254,6 +314,52 @@ test_closures (Fixture       *f,
   g_assert_true (comptoir_fiscal_verify (f->db, &entries, &error));
   g_assert_no_error (error);
   g_assert_cmpint (entries, ==, 6 + 4);
+}
+
+/* The journal's canonical form is written by hand; it must stay what
+ * json-glib generated when the first chains were made, or verify would
+ * reject genuine old tickets: json-glib reading it back and writing it
+ * again must give the same bytes, whatever the labels hold. */
+static void
+test_canonical_form (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirSale) sale = comptoir_sale_new ();
+  g_autoptr (GString) odd = g_string_new ("Pâtes \"al dente\" \\ « bio » 🥚 ");
+  g_autoptr (ComptoirStmt) stmt = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *till = comptoir_till_ensure (f->db, "T\"1", &error);
+  gint64 entries = 0;
+
+  /* Every control character but 0x1f, which json-glib writes raw and
+   * then refuses to read. */
+  for (char c = 1; c < 0x1f; c++)
+    g_string_append_c (odd, c);
+  g_string_append_c (odd, 0x7f);
+
+  comptoir_sale_set_cashier (sale, odd->str);
+  comptoir_sale_add_line (sale, NULL, odd->str, 1500, 333, 2000);
+  comptoir_sale_add_line (sale, NULL, "Café", -1000, 120, 550);
+  comptoir_sale_add_payment (sale, "cash", comptoir_sale_get_total (sale) + 51);
+  g_assert_true (comptoir_sale_commit (sale, f->db, till, NULL, &error));
+  g_assert_no_error (error);
+
+  stmt = comptoir_db_prepare (f->db, "SELECT payload FROM fiscal_entry", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), &error);
+  g_assert_no_error (error);
+  again = json_to_string (node, FALSE);
+  g_assert_cmpstr (again, ==, (const char *) sqlite3_column_text (stmt, 0));
+  g_assert_nonnull (strstr (again, "\\u0001\\u0002"));
+  g_assert_nonnull (strstr (again, "\\b\\t\\n\\u000b\\f\\r"));
+  g_assert_nonnull (strstr (again, "\\u007f"));
+  comptoir_stmt_release (g_steal_pointer (&stmt));
+
+  g_assert_true (comptoir_fiscal_verify (f->db, &entries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entries, ==, 1);
 }
 
 static void
@@ -329,9 +435,11 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/comptoir/core/sale/commit", test_commit);
+  ADD ("/comptoir/core/sale/long-ticket", test_long_ticket);
   ADD ("/comptoir/core/sale/refused", test_refused);
   ADD ("/comptoir/core/sale/numbering-and-refund", test_numbering_and_refund);
   ADD ("/comptoir/core/fiscal/closures", test_closures);
+  ADD ("/comptoir/core/fiscal/canonical-form", test_canonical_form);
   ADD ("/comptoir/core/fiscal/tamper", test_tamper);
   return g_test_run ();
 }

@@ -28,13 +28,15 @@ test_day_at_the_till (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *till = comptoir_till_ensure (f->db, "T1", &error);
+  g_autoptr (ComptoirStaff) anne = comptoir_staff_create (f->db, "Anne", COMPTOIR_STAFF_ROLE_CASHIER, "2468", &error);
+  const char *anne_id = comptoir_staff_get_id (anne);
   ComptoirCashCount float_count = { 0 };
   ComptoirCashCount evening = { 0 };
   g_auto (ComptoirSessionSummary) now = { 0 };
   g_auto (ComptoirSessionSummary) closed = { 0 };
 
   /* Nothing can move before the session is open. */
-  g_assert_false (comptoir_till_session_move_cash (f->db, till, 1000, "banque", "Anne", &error));
+  g_assert_false (comptoir_till_session_move_cash (f->db, till, 1000, "banque", anne_id, &error));
   g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -49,12 +51,23 @@ test_day_at_the_till (Fixture       *f,
   sell_cash (f, till, 1250, 2000, FALSE);   /* +12,50 net */
   sell_cash (f, till, 399, 399, FALSE);     /* +3,99 */
   sell_cash (f, till, 5000, 5000, TRUE);    /* training: no money */
-  g_assert_true (comptoir_till_session_move_cash (f->db, till, -3000, "dépôt à la banque", "Anne", &error));
-  g_assert_true (comptoir_till_session_move_cash (f->db, till, 500, "monnaie", "Anne", &error));
-  g_assert_false (comptoir_till_session_move_cash (f->db, till, 500, "  ", "Anne", &error));
+  g_assert_true (comptoir_till_session_move_cash (f->db, till, -3000, "dépôt à la banque", anne_id, &error));
+  g_assert_true (comptoir_till_session_move_cash (f->db, till, 500, "monnaie", anne_id, &error));
+  g_assert_false (comptoir_till_session_move_cash (f->db, till, 500, "  ", anne_id, &error));
   g_clear_error (&error);
   g_assert_false (comptoir_till_session_move_cash (f->db, till, 500, "monnaie", "", &error));
   g_clear_error (&error);
+  g_assert_false (comptoir_till_session_move_cash (f->db, till, 500, "monnaie", NULL, &error));
+  g_clear_error (&error);
+
+  /* Each movement is signed with the name and audited with the id. */
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM cash_movement WHERE by_whom = 'Anne'"), ==, 2);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM audit_event a JOIN cash_movement m "
+                                             "ON m.id = a.subject_id WHERE a.action = 'cash_out' "
+                                             "AND m.amount_cents = -3000 AND a.reason = 'dépôt à la banque' "
+                                             "AND a.staff_id = (SELECT id FROM staff WHERE name = 'Anne')"), ==, 1);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM audit_event WHERE action = 'cash_in' "
+                                             "AND json_extract (details, '$.amount_cents') = 500"), ==, 1);
 
   g_assert_true (comptoir_till_session_get_summary (f->db, till, &now, &error));
   g_assert_cmpint (now.float_cents, ==, 7000);

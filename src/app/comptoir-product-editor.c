@@ -26,6 +26,7 @@ struct _ComptoirProductEditor
   AdwEntryRow     *origin_row;
   AdwEntryRow     *supplier_ref_row;
   GtkSwitch       *organic_switch;
+  GtkSwitch       *quick_switch;
   GtkSwitch       *active_switch;
 
   ComptoirCatalog *catalog;
@@ -212,6 +213,7 @@ read_form (ComptoirProductEditor *self,
   comptoir_product_set_origin (self->product, gtk_editable_get_text (GTK_EDITABLE (self->origin_row)));
   comptoir_product_set_supplier_ref (self->product, gtk_editable_get_text (GTK_EDITABLE (self->supplier_ref_row)));
   comptoir_product_set_organic (self->product, gtk_switch_get_active (self->organic_switch));
+  comptoir_product_set_quick (self->product, gtk_switch_get_active (self->quick_switch));
   comptoir_product_set_active (self->product, gtk_switch_get_active (self->active_switch));
 }
 
@@ -321,6 +323,7 @@ fill_form (ComptoirProductEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->origin_row), comptoir_product_get_origin (p) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->supplier_ref_row), comptoir_product_get_supplier_ref (p) ?: "");
   gtk_switch_set_active (self->organic_switch, comptoir_product_get_organic (p));
+  gtk_switch_set_active (self->quick_switch, comptoir_product_get_quick (p));
   gtk_switch_set_active (self->active_switch, comptoir_product_get_active (p));
 
   adw_window_title_set_title (self->title, self->is_new ? _("New Product") : _("Edit Product"));
@@ -340,6 +343,7 @@ fill_form (ComptoirProductEditor *self)
     for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
       g_signal_connect_swapped (combos[i], "notify::selected", G_CALLBACK (mark_dirty), self);
     g_signal_connect_swapped (self->organic_switch, "notify::active", G_CALLBACK (mark_dirty), self);
+    g_signal_connect_swapped (self->quick_switch, "notify::active", G_CALLBACK (mark_dirty), self);
     g_signal_connect_swapped (self->active_switch, "notify::active", G_CALLBACK (mark_dirty), self);
   }
 }
@@ -383,6 +387,7 @@ comptoir_product_editor_class_init (ComptoirProductEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, origin_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, supplier_ref_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, organic_switch);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, quick_switch);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, active_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 

@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 
 #include "comptoir-core.h"
+#include "comptoir-cli-private.h"
+#include "comptoir-cli-receipt.h"
 
 /* comptoir-cli: the headless face of the same core services the app
  * uses, for set-up, scripting and support. */
@@ -31,8 +33,8 @@ print_error (const char *message)
   g_printerr (_("comptoir-cli: %s\n"), message);
 }
 
-static int
-fail (GError *error)
+int
+comptoir_cli_fail (GError *error)
 {
   print_error (error->message);
   g_error_free (error);
@@ -102,7 +104,7 @@ cmd_demo (ComptoirDb *db,
   argc++;
   argv--;
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
   if (argc != 1 || products < 0 || members < 0)
     return 2;
 
@@ -110,13 +112,14 @@ cmd_demo (ComptoirDb *db,
   options.n_members = members;
   options.seed = seed;
   if (!comptoir_demo_generate (db, &options, demo_progress, NULL, &error))
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   if (isatty (fileno (stderr)))
     g_printerr ("\r");
   g_print (_("Demo shop created in %s: %d products and %d members in %.1f s\n"),
            comptoir_db_get_path (db), products, members,
            (g_get_monotonic_time () - start) / 1e6);
+  g_print (_("At the till: Claire (manager, PIN 1234), Anne (PIN 2580), Bruno (PIN 1357).\n"));
   return 0;
 }
 
@@ -128,14 +131,14 @@ product_search (ComptoirCatalog *catalog,
   g_autoptr (GArray) rowids = comptoir_catalog_search (catalog, text, COMPTOIR_PRODUCT_SORT_NAME, FALSE, &error);
 
   if (rowids == NULL)
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   for (guint i = 0; i < rowids->len; i++)
     {
       g_autoptr (ComptoirProduct) product =
         comptoir_catalog_get_by_rowid (catalog, g_array_index (rowids, gint64, i), &error);
       if (product == NULL)
-        return fail (g_steal_pointer (&error));
+        return comptoir_cli_fail (g_steal_pointer (&error));
       print_product (product);
     }
   return 0;
@@ -149,7 +152,7 @@ product_get (ComptoirCatalog *catalog,
   g_autoptr (ComptoirProduct) product = comptoir_catalog_lookup (catalog, code, &error);
 
   if (product == NULL)
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
   print_product (product);
   return 0;
 }
@@ -182,11 +185,11 @@ product_import (ComptoirCatalog *catalog,
   file = g_file_new_for_commandline_arg (path);
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   report = comptoir_product_import (catalog, bytes, dry_run, &error);
   if (report == NULL)
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   text = comptoir_import_report_format (report);
   g_print ("%s\n", text);
@@ -209,16 +212,16 @@ cmd_product (ComptoirDb *db,
   return 2;
 }
 
-static int
-usage_error (const char *message)
+int
+comptoir_cli_usage_error (const char *message)
 {
   print_error (message);
   return 2;
 }
 
 /* --till CODE and friends, after the command's own name. */
-static const char *
-option_value (int         argc,
+const char *
+comptoir_cli_option_value (int         argc,
               char      **argv,
               const char *name)
 {
@@ -395,25 +398,25 @@ cmd_sale (ComptoirDb *db,
   g_autoptr (ComptoirScaleRules) rules = NULL;
   g_autofree char *till = NULL;
   g_auto (ComptoirCommittedTicket) ticket = { 0 };
-  const char *code = option_value (argc, argv, "--till");
+  const char *code = comptoir_cli_option_value (argc, argv, "--till");
 
   if (code == NULL)
-    return usage_error (_("sale needs --till CODE, and the ticket as JSON on standard input."));
+    return comptoir_cli_usage_error (_("sale needs --till CODE, and the ticket as JSON on standard input."));
   if (!(rules = comptoir_settings_load_scale_rules (db, &error)))
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   if (!json_parser_load_from_stream (parser, in, NULL, &error))
     {
       g_prefix_error (&error, _("the ticket is not valid JSON: "));
-      return fail (g_steal_pointer (&error));
+      return comptoir_cli_fail (g_steal_pointer (&error));
     }
   sale = sale_from_json (catalog, rules, json_parser_get_root (parser), &error);
   if (sale == NULL)
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   till = comptoir_till_ensure (db, code, &error);
   if (till == NULL || !comptoir_sale_commit (sale, db, till, &ticket, &error))
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   g_print ("%" G_GINT64_FORMAT "\n", ticket.number);
   if (ticket.change_cents > 0)
@@ -433,20 +436,20 @@ cmd_close (ComptoirDb *db,
   g_autofree char *till = NULL;
   g_autofree char *report = NULL;
   g_auto (ComptoirClosure) closure = { 0 };
-  const char *code = option_value (argc, argv, "--till");
-  const char *period_name = option_value (argc, argv, "--period");
+  const char *code = comptoir_cli_option_value (argc, argv, "--till");
+  const char *period_name = comptoir_cli_option_value (argc, argv, "--period");
   ComptoirPeriod period;
 
   if (code == NULL || !comptoir_period_from_string (period_name, &period))
-    return usage_error (_("close needs --till CODE and --period day, month or year."));
+    return comptoir_cli_usage_error (_("close needs --till CODE and --period day, month or year."));
 
   till = comptoir_till_ensure (db, code, &error);
-  if (till == NULL || !comptoir_fiscal_close (db, till, period, &closure, &error))
-    return fail (g_steal_pointer (&error));
+  if (till == NULL || !comptoir_fiscal_close (db, till, period, NULL, &closure, &error))
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   report = comptoir_closure_format_report (db, closure.id, &error);
   if (report == NULL)
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
   g_print ("%s", report);
   return 0;
 }
@@ -462,8 +465,79 @@ cmd_verify (ComptoirDb *db,
   if (argc != 0)
     return 2;
   if (!comptoir_fiscal_verify (db, &entries, &error))
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
   g_print (_("Fiscal journal intact: %lld entries checked.\n"), (long long) entries);
+  return 0;
+}
+
+/* staff add prints the new id; staff list prints id, name and role,
+ * tab-separated, sorted by name. */
+static int
+cmd_staff (ComptoirDb *db,
+           int         argc,
+           char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (argc >= 1 && g_str_equal (argv[0], "add"))
+    {
+      const char *name = comptoir_cli_option_value (argc, argv, "--name");
+      const char *pin = comptoir_cli_option_value (argc, argv, "--pin");
+      g_autoptr (ComptoirStaff) staff = NULL;
+      ComptoirStaffRole role;
+
+      if (name == NULL || pin == NULL ||
+          !comptoir_staff_role_from_string (comptoir_cli_option_value (argc, argv, "--role"), &role))
+        return comptoir_cli_usage_error (_("staff add needs --name NAME, --role cashier or manager, and --pin PIN."));
+      if (!(staff = comptoir_staff_create (db, name, role, pin, &error)))
+        return comptoir_cli_fail (g_steal_pointer (&error));
+      g_print ("%s\n", comptoir_staff_get_id (staff));
+      return 0;
+    }
+  if (argc == 1 && g_str_equal (argv[0], "list"))
+    {
+      g_autoptr (GListModel) list = comptoir_staff_list_active (db, &error);
+
+      if (list == NULL)
+        return comptoir_cli_fail (g_steal_pointer (&error));
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr (ComptoirStaff) staff = g_list_model_get_item (list, i);
+          g_print ("%s\t%s\t%s\n", comptoir_staff_get_id (staff), comptoir_staff_get_name (staff),
+                   comptoir_staff_role_to_string (comptoir_staff_get_role (staff)));
+        }
+      return 0;
+    }
+  return 2;
+}
+
+/* audit list prints a till's events, oldest first: time, action, who,
+ * approving manager and reason, tab-separated ("-" when none). */
+static int
+cmd_audit (ComptoirDb *db,
+           int         argc,
+           char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autofree char *till = NULL;
+  const char *code = comptoir_cli_option_value (argc, argv, "--till");
+
+  if (argc != 3 || !g_str_equal (argv[0], "list") || code == NULL)
+    return 2;
+  if (!(till = comptoir_till_lookup (db, code, &error)) ||
+      !(events = comptoir_audit_list (db, till, NULL, NULL, &error)))
+    return comptoir_cli_fail (g_steal_pointer (&error));
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      ComptoirAuditEvent *event = g_ptr_array_index (events, i);
+
+      g_print ("%s\t%s\t%s\t%s\t%s\n", event->at, comptoir_audit_action_to_string (event->action),
+               event->staff_name != NULL ? event->staff_name : "-",
+               event->authorized_by_name != NULL ? event->authorized_by_name : "-",
+               event->reason != NULL ? event->reason : "-");
+    }
   return 0;
 }
 
@@ -487,11 +561,11 @@ cmd_settings (ComptoirDb *db,
       return 0;
     }
   if (argc == 2)
-    return comptoir_settings_set (db, argv[0], argv[1], &error) ? 0 : fail (g_steal_pointer (&error));
+    return comptoir_settings_set (db, argv[0], argv[1], &error) ? 0 : comptoir_cli_fail (g_steal_pointer (&error));
   if (argc != 1)
-    return usage_error (_("settings [KEY [VALUE]]"));
+    return comptoir_cli_usage_error (_("settings [KEY [VALUE]]"));
   if (!(value = comptoir_settings_dup (db, argv[0])))
-    return usage_error (_("unknown setting; “comptoir-cli settings” lists them."));
+    return comptoir_cli_usage_error (_("unknown setting; “comptoir-cli settings” lists them."));
   g_print ("%s\n", value);
   return 0;
 }
@@ -502,8 +576,12 @@ static const Command commands[] = {
   { "product", N_("product search TEXT | product get CODE | product import FILE.csv [--dry-run]"), cmd_product },
   { "sale", N_("sale --till CODE < ticket.json: record a sale, print its number"), cmd_sale },
   { "close", N_("close --till CODE --period day|month|year: closure (Z) of the period"), cmd_close },
+  { "receipt", N_("receipt --till CODE --number N [--columns 48|32] [--pdf FILE | --device PATH | --usb [VID:PID]] "
+                  "[--drawer]: show, save or print a receipt"), comptoir_cli_receipt },
   { "verify", N_("Check the fiscal journal; exit status 1 at the first broken link"), cmd_verify },
   { "settings", N_("settings [KEY [VALUE]]: list, show or change the shop settings"), cmd_settings },
+  { "staff", N_("staff add --name NAME --role cashier|manager --pin PIN | staff list"), cmd_staff },
+  { "audit", N_("audit list --till CODE: who voided, discounted, cancelled… and why"), cmd_audit },
 };
 
 static char *
@@ -544,7 +622,7 @@ main (int    argc,
   /* Options after the command belong to the command. */
   g_option_context_set_strict_posix (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   if (argc < 2)
     {
@@ -566,7 +644,7 @@ main (int    argc,
   path = opt_db != NULL ? g_strdup (opt_db) : comptoir_db_get_default_path ();
   db = comptoir_db_open (path, COMPTOIR_DB_OPEN_DEFAULT, &error);
   if (db == NULL)
-    return fail (g_steal_pointer (&error));
+    return comptoir_cli_fail (g_steal_pointer (&error));
 
   rc = command->run (db, argc - 2, argv + 2);
   if (rc == 2)

@@ -49,7 +49,8 @@ static char *order_sql[COMPTOIR_N_PRODUCT_SORTS][2];
 
 #define PRODUCT_COLUMNS                                                       \
   "p.rowid, p.id, p.code, p.name, p.unit, p.price_cents, p.vat_bp, "          \
-  "p.category_id, c.name, p.supplier_ref, p.origin, p.organic, p.active, "    \
+  "p.category_id, c.name, p.supplier_ref, p.origin, p.organic, p.quick, "     \
+  "p.active, "                                                                \
   "(SELECT group_concat (barcode, ' ') FROM "                                  \
   " (SELECT barcode FROM product_barcode b WHERE b.product_id = p.id ORDER BY b.rowid)) " \
   "FROM product p LEFT JOIN category c ON c.id = p.category_id "
@@ -183,10 +184,11 @@ product_from_row (sqlite3_stmt *stmt)
   comptoir_product_set_supplier_ref (product, column_text (stmt, 9));
   comptoir_product_set_origin (product, column_text (stmt, 10));
   comptoir_product_set_organic (product, sqlite3_column_int (stmt, 11));
-  comptoir_product_set_active (product, sqlite3_column_int (stmt, 12));
+  comptoir_product_set_quick (product, sqlite3_column_int (stmt, 12));
+  comptoir_product_set_active (product, sqlite3_column_int (stmt, 13));
 
-  if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
-    barcodes = g_strsplit (column_text (stmt, 13), " ", -1);
+  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+    barcodes = g_strsplit (column_text (stmt, 14), " ", -1);
   comptoir_product_set_barcodes (product, (const char * const *) barcodes);
 
   return product;
@@ -604,6 +606,7 @@ save_in_transaction (ComptoirCatalog  *self,
   comptoir_change_set_text (change, "supplier_ref", comptoir_product_get_supplier_ref (product));
   comptoir_change_set_text (change, "origin", comptoir_product_get_origin (product));
   comptoir_change_set_bool (change, "organic", comptoir_product_get_organic (product));
+  comptoir_change_set_bool (change, "quick", comptoir_product_get_quick (product));
   comptoir_change_set_bool (change, "active", comptoir_product_get_active (product));
 
   if (!comptoir_db_apply_change (self->db, change, NULL, error) ||
@@ -646,6 +649,18 @@ comptoir_catalog_save_product (ComptoirCatalog  *self,
   return comptoir_db_commit (self->db, error);
 }
 
+/* id, name, default_vat */
+static ComptoirCategory *
+category_from_row (sqlite3_stmt *stmt)
+{
+  ComptoirCategory *category = g_new0 (ComptoirCategory, 1);
+
+  category->id = g_strdup (column_text (stmt, 0));
+  category->name = g_strdup (column_text (stmt, 1));
+  category->default_vat_bp = sqlite3_column_int (stmt, 2);
+  return category;
+}
+
 GPtrArray *
 comptoir_catalog_list_categories (ComptoirCatalog  *self,
                                   GError          **error)
@@ -659,14 +674,80 @@ comptoir_catalog_list_categories (ComptoirCatalog  *self,
 
   categories = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_category_free);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      ComptoirCategory *category = g_new0 (ComptoirCategory, 1);
-      category->id = g_strdup (column_text (stmt, 0));
-      category->name = g_strdup (column_text (stmt, 1));
-      category->default_vat_bp = sqlite3_column_int (stmt, 2);
-      g_ptr_array_add (categories, category);
-    }
+    g_ptr_array_add (categories, category_from_row (stmt));
   return categories;
+}
+
+/* The till's grid: products on it and on sale. These queries and the
+ * categories' below read the partial index product_quick (schema/0009),
+ * which holds only those, so they stay quick on the till's main thread. */
+GPtrArray *
+comptoir_catalog_list_quick (ComptoirCatalog  *self,
+                             const char       *category_id,
+                             GError          **error)
+{
+  g_autoptr (ComptoirStmt) stmt = NULL;
+  g_autoptr (GPtrArray) products = NULL;
+  int rc;
+
+  g_return_val_if_fail (COMPTOIR_IS_CATALOG (self), NULL);
+
+  if (category_id != NULL)
+    stmt = comptoir_db_prepare (self->db,
+                                "SELECT " PRODUCT_COLUMNS
+                                "WHERE p.quick = 1 AND p.active = 1 AND p.category_id = ?1 "
+                                "ORDER BY p.sort_key, p.rowid",
+                                error);
+  else
+    stmt = comptoir_db_prepare (self->db,
+                                "SELECT " PRODUCT_COLUMNS
+                                "WHERE p.quick = 1 AND p.active = 1 "
+                                "ORDER BY p.sort_key, p.rowid",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  if (category_id != NULL)
+    sqlite3_bind_text (stmt, 1, category_id, -1, SQLITE_STATIC);
+
+  products = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (products, product_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      comptoir_db_set_error (self->db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&products);
+}
+
+GPtrArray *
+comptoir_catalog_list_quick_categories (ComptoirCatalog  *self,
+                                        GError          **error)
+{
+  g_autoptr (ComptoirStmt) stmt = NULL;
+  g_autoptr (GPtrArray) categories = NULL;
+  int rc;
+
+  g_return_val_if_fail (COMPTOIR_IS_CATALOG (self), NULL);
+
+  stmt = comptoir_db_prepare (self->db,
+                              "SELECT c.id, c.name, c.default_vat FROM category c "
+                              "WHERE EXISTS (SELECT 1 FROM product p WHERE p.category_id = c.id "
+                              "              AND p.quick = 1 AND p.active = 1) "
+                              "ORDER BY c.sort_key, c.rowid",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  categories = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_category_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (categories, category_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      comptoir_db_set_error (self->db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&categories);
 }
 
 /* The id of the category with this name (accents and case ignored),

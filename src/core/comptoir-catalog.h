@@ -87,4 +87,10 @@ char            *comptoir_catalog_ensure_category  (ComptoirCatalog   *self,
                                                     int                default_vat_bp,
                                                     GError           **error);
 
+/* Products on the till's quick grid (active ones), in one category or in all
+ * when category_id is NULL, by name (sort key). Array of ComptoirProduct*, owned. */
+GPtrArray *comptoir_catalog_list_quick            (ComptoirCatalog *self, const char *category_id, GError **error);
+/* Categories with at least one active quick product, by name. Array of ComptoirCategory*, owned. */
+GPtrArray *comptoir_catalog_list_quick_categories (ComptoirCatalog *self, GError **error);
+
 G_END_DECLS

@@ -12,5 +12,9 @@ GPtrArray *_comptoir_db_get_replicated_columns (ComptoirDb *self,
 void       _comptoir_db_allow_writes           (ComptoirDb *self);
 gboolean   _comptoir_db_in_transaction         (ComptoirDb *self);
 void       _comptoir_db_forbid_writes          (ComptoirDb *self);
+/* The fact group being written (comptoir_db_insert_fact_group), or NULL. */
+gpointer   _comptoir_db_get_fact_group         (ComptoirDb *self);
+void       _comptoir_db_set_fact_group         (ComptoirDb *self,
+                                                gpointer    group);
 
 G_END_DECLS

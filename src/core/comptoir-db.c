@@ -30,6 +30,7 @@ struct _ComptoirDb
   guint        tx_depth;
   guint        write_depth;
   gboolean     read_only;
+  gpointer     fact_group;   /* owned by comptoir-change.c while open */
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirDb, comptoir_db, G_TYPE_OBJECT)
@@ -315,6 +316,19 @@ _comptoir_db_forbid_writes (ComptoirDb *self)
   self->write_depth--;
 }
 
+gpointer
+_comptoir_db_get_fact_group (ComptoirDb *self)
+{
+  return self->fact_group;
+}
+
+void
+_comptoir_db_set_fact_group (ComptoirDb *self,
+                             gpointer    group)
+{
+  self->fact_group = group;
+}
+
 static gboolean
 query_int (ComptoirDb  *self,
            const char  *sql,
@@ -392,12 +406,19 @@ is_identifier (const char *name)
 
 /* Every replicated table refuses writes that do not come through the
  * write API. The guard calls a function that only Comptoir's connections
- * define, so a plain sqlite3 shell cannot write these tables either. */
+ * define, so a plain sqlite3 shell cannot write these tables either.
+ *
+ * The insert guard runs AFTER the row is written (the refusal undoes it
+ * all the same): a BEFORE trigger makes SQLite copy every new value
+ * for it first, forty rows per sale. The guards are derived from the
+ * code, so each migration replaces them with the current ones. */
 static gboolean
 install_write_guards (ComptoirDb  *self,
                       GError     **error)
 {
-  static const char *ops[] = { "INSERT", "UPDATE", "DELETE" };
+  static const struct { const char *op; const char *when; } ops[] = {
+    { "INSERT", "AFTER" }, { "UPDATE", "BEFORE" }, { "DELETE", "BEFORE" },
+  };
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
 
@@ -416,13 +437,15 @@ install_write_guards (ComptoirDb  *self,
 
       for (guint i = 0; ok && i < G_N_ELEMENTS (ops); i++)
         {
-          g_autofree char *lower = g_ascii_strdown (ops[i], -1);
+          g_autofree char *lower = g_ascii_strdown (ops[i].op, -1);
           g_autofree char *sql =
-            g_strdup_printf ("CREATE TRIGGER IF NOT EXISTS guard_%s_%s "
-                             "BEFORE %s ON %s WHEN NOT comptoir_write_allowed () "
+            g_strdup_printf ("DROP TRIGGER IF EXISTS guard_%s_%s; "
+                             "CREATE TRIGGER guard_%s_%s "
+                             "%s %s ON %s WHEN NOT comptoir_write_allowed () "
                              "BEGIN SELECT RAISE (ABORT, '%s on %s outside the "
                              "Comptoir write API'); END",
-                             table, lower, ops[i], table, ops[i], table);
+                             table, lower, table, lower, ops[i].when, ops[i].op, table,
+                             ops[i].op, table);
           ok = comptoir_db_exec (self, sql, error);
         }
     }

@@ -269,7 +269,8 @@ _comptoir_demo_compose_name (DemoRng       *rng,
   parts->origin = pick_field (rng, origins, NULL);
   parts->factor = 100;
 
-  append_field (name, pick_field (rng, item->nouns, NULL));
+  parts->noun = pick_field (rng, item->nouns, NULL);
+  append_field (name, parts->noun);
   append_field (name, pick_field (rng, item->varieties, NULL));
   append_field (name, pick_field (rng, item->qualifiers, NULL));
   append_field (name, pick_field (rng, item->extras, NULL));

@@ -129,9 +129,10 @@ typedef struct {
 guint _comptoir_demo_count_fields (const char *list);
 
 /* What the name of a product was made of, for what follows from it: the
- * brand (its barcodes), the origin, and the size's price in percent of
- * the item's first size. */
+ * noun (what kind of thing it is), the brand (its barcodes), the origin,
+ * and the size's price in percent of the item's first size. */
 typedef struct {
+  Field noun;
   Field brand;
   Field origin;
   guint factor;

@@ -10,7 +10,10 @@
 #include "comptoir-catalog.h"
 #include "comptoir-change.h"
 #include "comptoir-demo.h"
+#include "comptoir-member.h"
 #include "comptoir-demo-private.h"
+#include "comptoir-settings.h"
+#include "comptoir-staff.h"
 #include "comptoir-text.h"
 
 /* Each batch is one transaction: the database never holds half of one. */
@@ -18,6 +21,11 @@
 #define MAX_NAME_CHARS      120
 #define NAME_ATTEMPTS       12
 #define BARCODE_ATTEMPTS    64
+
+/* How many quick buttons the till's grid has in a category sold without
+ * barcodes (fruit and vegetables, bulk, cheese at the counter). */
+#define QUICK_MIN           8
+#define QUICK_MAX           15
 
 /* The demo shop's "today": join dates are counted back from it, not
  * from the clock, so that a seed always gives the same members. */
@@ -31,6 +39,7 @@
 #define STREAM_PRODUCTS     G_GUINT64_CONSTANT (0x70726f6475637473)
 #define STREAM_MEMBERS      G_GUINT64_CONSTANT (0x6d656d6265727321)
 #define STREAM_BRANDS       G_GUINT64_CONSTANT (0x6272616e64732121)
+#define STREAM_QUICK        G_GUINT64_CONSTANT (0x717569636b212121)
 
 /* FNV-1a, for values that must follow from a name (a brand's GS1
  * company prefix) rather than from the order things were made in. */
@@ -62,6 +71,9 @@ typedef struct {
   GHashTable      *names;      /* product name → times it was wanted */
   GHashTable      *barcodes;   /* set */
   GHashTable      *emails;     /* address before "@" → times it was wanted */
+  guint            quick_wanted[N_CATEGORIES];  /* size of the till's grid */
+  guint            quick_made[N_CATEGORIES];
+  GHashTable      *quick_nouns;  /* set: the kinds of goods on the grid */
   guint            done;
   guint            total;
   ComptoirDemoProgress progress;
@@ -83,6 +95,7 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->names, g_hash_table_unref);
   g_clear_pointer (&demo->barcodes, g_hash_table_unref);
   g_clear_pointer (&demo->emails, g_hash_table_unref);
+  g_clear_pointer (&demo->quick_nouns, g_hash_table_unref);
   g_clear_object (&demo->catalog);
 }
 
@@ -135,6 +148,43 @@ plan_sections (Demo  *demo,
       demo->plan[i - 1] = demo->plan[j];
       demo->plan[j] = tmp;
     }
+}
+
+/* The size of the till's grid in each category sold without barcodes,
+ * from a stream of its own: the rest of the shop of a seed stays what it
+ * was without a grid. */
+static void
+plan_quick (Demo *demo)
+{
+  DemoRng rng;
+
+  _comptoir_demo_rng_init (&rng, demo->seed, STREAM_QUICK);
+  for (guint s = 0; s < comptoir_demo_n_sections; s++)
+    {
+      const Section *section = &comptoir_demo_sections[s];
+
+      if (section->selling != SELL_PACKAGED && demo->quick_wanted[section->category] == 0)
+        demo->quick_wanted[section->category] =
+          QUICK_MIN + _comptoir_demo_rng_below (&rng, QUICK_MAX - QUICK_MIN + 1);
+    }
+}
+
+/* The first product on sale of each kind goes on the grid until it is
+ * full: one button for apples, one for lentils, not twelve for apples.
+ * No draw from the generator: the choice follows from the shop. */
+static gboolean
+take_quick (Demo          *demo,
+            const Section *section,
+            Field          noun,
+            gboolean       active)
+{
+  if (section->selling == SELL_PACKAGED || !active ||
+      demo->quick_made[section->category] >= demo->quick_wanted[section->category] ||
+      !g_hash_table_add (demo->quick_nouns, g_strndup (noun.text, noun.len)))
+    return FALSE;
+
+  demo->quick_made[section->category]++;
+  return TRUE;
 }
 
 static guint64
@@ -364,6 +414,8 @@ make_product (Demo  *demo,
   comptoir_product_set_origin (product, origin);
   comptoir_product_set_organic (product, organic);
   comptoir_product_set_active (product, !_comptoir_demo_rng_percent (rng, 1));
+  comptoir_product_set_quick (product, take_quick (demo, section, parts.noun,
+                                                   comptoir_product_get_active (product)));
   comptoir_product_set_barcodes (product, barcodes);
 
   return g_steal_pointer (&product);
@@ -433,6 +485,38 @@ append_email_part (GString    *out,
     }
 }
 
+/* Who runs the demo shop: its name on receipts, and staff to log in at
+ * the till with the PINs the README gives. A shop that already has
+ * staff keeps them. */
+static gboolean
+write_shop (Demo    *demo,
+            GError **error)
+{
+  static const struct { const char *name; ComptoirStaffRole role; const char *pin; } staff[] = {
+    { "Claire", COMPTOIR_STAFF_ROLE_MANAGER, "1234" },
+    { "Anne", COMPTOIR_STAFF_ROLE_CASHIER, "2580" },
+    { "Bruno", COMPTOIR_STAFF_ROLE_CASHIER, "1357" },
+  };
+  g_autoptr (GListModel) existing = comptoir_staff_list_active (demo->db, error);
+
+  if (existing == NULL)
+    return FALSE;
+  if (g_list_model_get_n_items (existing) > 0)
+    return TRUE;
+
+  if (!comptoir_settings_set (demo->db, COMPTOIR_SETTING_SHOP_NAME, "Coopérative du Canal (démo)", error) ||
+      !comptoir_settings_set (demo->db, COMPTOIR_SETTING_SHOP_ADDRESS, "12 quai de la Loire\n75019 Paris", error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
+    {
+      g_autoptr (ComptoirStaff) member = comptoir_staff_create (demo->db, staff[i].name, staff[i].role, staff[i].pin, error);
+
+      if (member == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_members (Demo          *demo,
                DemoRng       *rng,
@@ -442,6 +526,7 @@ write_members (Demo          *demo,
                GError       **error)
 {
   g_autoptr (GString) email = g_string_new (NULL);
+  g_autofree char *card_prefix = comptoir_settings_dup (demo->db, COMPTOIR_SETTING_MEMBER_CARD_PREFIX);
 
   if (!comptoir_db_begin (demo->db, error))
     return FALSE;
@@ -455,6 +540,7 @@ write_members (Demo          *demo,
       g_autoptr (ComptoirChange) change = comptoir_change_new ("member", NULL);
       g_autoptr (GDate) joined = g_date_new_dmy (BASE_DAY, BASE_MONTH, BASE_YEAR);
       g_autofree char *phone = NULL;
+      g_autofree char *card = comptoir_member_card_barcode (card_prefix, i + 1);
       char join_date[16];
       guint seen;
 
@@ -487,6 +573,20 @@ write_members (Demo          *demo,
       comptoir_change_set_text (change, "email", email->str);
       comptoir_change_set_text (change, "phone", phone);
       comptoir_change_set_text (change, "join_date", join_date);
+      comptoir_change_set_text (change, "card_barcode", card);
+
+      /* A few members in each state, so that the till shows all three;
+       * the members issue will compute these from the shift ledger. */
+      if ((i + 1) % 53 == 0)
+        {
+          comptoir_change_set_text (change, "shopping_right", "blocked");
+          comptoir_change_set_text (change, "shopping_note", "Trois services manqués : à rattraper avant de faire ses courses");
+        }
+      else if ((i + 1) % 29 == 0)
+        {
+          comptoir_change_set_text (change, "shopping_right", "warning");
+          comptoir_change_set_text (change, "shopping_note", "Un service à rattraper dans les quatre semaines");
+        }
 
       if (!comptoir_db_apply_change (demo->db, change, NULL, error))
         {
@@ -571,6 +671,7 @@ generate (Demo                      *demo,
       _comptoir_demo_rng_init (&demo->rng, options->seed, STREAM_PRODUCTS);
       weigh_items (demo);
       plan_sections (demo, options->n_products);
+      plan_quick (demo);
 
       if (!write_categories (demo, error))
         return FALSE;
@@ -607,7 +708,7 @@ generate (Demo                      *demo,
         }
     }
 
-  return TRUE;
+  return write_shop (demo, error);
 }
 
 /**
@@ -645,6 +746,7 @@ comptoir_demo_generate (ComptoirDb                *db,
   demo.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo.barcodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  demo.quick_nouns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo.total = options->n_products + options->n_members;
   demo.progress = progress;
   demo.user_data = user_data;

@@ -6,10 +6,14 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "comptoir-audit.h"
 #include "comptoir-change.h"
 #include "comptoir-fiscal.h"
 #include "comptoir-id.h"
+#include "comptoir-json-private.h"
 #include "comptoir-money.h"
+#include "comptoir-settings.h"
+#include "comptoir-staff-private.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -89,6 +93,70 @@ add_vat_breakdown (JsonBuilder          *builder,
   json_builder_end_array (builder);
 }
 
+/* A ticket's canonical form is the compact JSON json-glib 1.6 generated
+ * when the first journals were chained, and it is written by hand, byte
+ * for byte the same: a library update can no longer change what old
+ * entries hash to, and each sale skips a builder, a tree and a generator
+ * (three quarters of the journal's cost). json-glib's escaping is part
+ * of the format, quirks included: \b \f \n \r \t, \u00xx for the other
+ * control characters but 0x1f, and 0x7f escaped too. */
+static void
+canonical_string (GString    *out,
+                  const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+        case '\\':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if ((*p > 0 && *p < 0x1f) || *p == 0x7f)
+            g_string_append_printf (out, "\\u00%02x", (guint) *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* name is a literal: ,"name": (no comma for the first member). */
+static void
+canonical_member (GString    *out,
+                  const char *name)
+{
+  if (out->str[out->len - 1] != '{')
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append (out, "\":");
+}
+
 /* The canonical serialisation of a ticket as stored: what the journal
  * hashes at the sale and what verify recomputes later. Members are always
  * written in this order; amounts are integers. */
@@ -98,7 +166,7 @@ ticket_payload (ComptoirDb  *db,
                 char       **out_till_id,
                 GError     **error)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (GString) out = g_string_sized_new (4096);
   g_autoptr (ComptoirStmt) ticket = NULL;
   ComptoirVatBreakdown vat;
 
@@ -121,24 +189,30 @@ ticket_payload (ComptoirDb  *db,
   if (out_till_id != NULL)
     *out_till_id = g_strdup (text_at (ticket, 0));
 
-  json_builder_begin_object (builder);
-  add_member_text (builder, "till", text_at (ticket, 1));
-  add_member_int (builder, "number", sqlite3_column_int64 (ticket, 2));
-  add_member_text (builder, "at", text_at (ticket, 3));
-  add_member_text (builder, "kind", text_at (ticket, 4));
-  json_builder_set_member_name (builder, "refers_to");
+  g_string_append_c (out, '{');
+  canonical_member (out, "till");
+  canonical_string (out, text_at (ticket, 1));
+  canonical_member (out, "number");
+  _comptoir_json_append_int (out, sqlite3_column_int64 (ticket, 2));
+  canonical_member (out, "at");
+  canonical_string (out, text_at (ticket, 3));
+  canonical_member (out, "kind");
+  canonical_string (out, text_at (ticket, 4));
+  canonical_member (out, "refers_to");
   if (sqlite3_column_type (ticket, 5) == SQLITE_NULL)
-    json_builder_add_null_value (builder);
+    g_string_append (out, "null");
   else
-    json_builder_add_int_value (builder, sqlite3_column_int64 (ticket, 5));
-  json_builder_set_member_name (builder, "training");
-  json_builder_add_boolean_value (builder, sqlite3_column_int (ticket, 6));
-  add_member_text (builder, "cashier", text_at (ticket, 9));
-  add_member_text (builder, "member", text_at (ticket, 10));
+    _comptoir_json_append_int (out, sqlite3_column_int64 (ticket, 5));
+  canonical_member (out, "training");
+  g_string_append (out, sqlite3_column_int (ticket, 6) ? "true" : "false");
+  canonical_member (out, "cashier");
+  canonical_string (out, text_at (ticket, 9));
+  canonical_member (out, "member");
+  canonical_string (out, text_at (ticket, 10));
 
   comptoir_vat_breakdown_init (&vat);
-  json_builder_set_member_name (builder, "lines");
-  json_builder_begin_array (builder);
+  canonical_member (out, "lines");
+  g_string_append_c (out, '[');
   {
     g_autoptr (ComptoirStmt) lines =
       comptoir_db_prepare (db, "SELECT label, quantity_milli, unit_price_cents, vat_bp, total_cents "
@@ -146,23 +220,45 @@ ticket_payload (ComptoirDb  *db,
     if (lines == NULL)
       return NULL;
     sqlite3_bind_text (lines, 1, ticket_id, -1, SQLITE_STATIC);
-    while (sqlite3_step (lines) == SQLITE_ROW)
+    for (guint i = 0; sqlite3_step (lines) == SQLITE_ROW; i++)
       {
-        json_builder_begin_object (builder);
-        add_member_text (builder, "label", text_at (lines, 0));
-        add_member_int (builder, "qty", sqlite3_column_int64 (lines, 1));
-        add_member_int (builder, "unit", sqlite3_column_int64 (lines, 2));
-        add_member_int (builder, "vat", sqlite3_column_int (lines, 3));
-        add_member_int (builder, "total", sqlite3_column_int64 (lines, 4));
-        json_builder_end_object (builder);
+        g_string_append (out, i > 0 ? ",{" : "{");
+        canonical_member (out, "label");
+        canonical_string (out, text_at (lines, 0));
+        canonical_member (out, "qty");
+        _comptoir_json_append_int (out, sqlite3_column_int64 (lines, 1));
+        canonical_member (out, "unit");
+        _comptoir_json_append_int (out, sqlite3_column_int64 (lines, 2));
+        canonical_member (out, "vat");
+        _comptoir_json_append_int (out, sqlite3_column_int (lines, 3));
+        canonical_member (out, "total");
+        _comptoir_json_append_int (out, sqlite3_column_int64 (lines, 4));
+        g_string_append_c (out, '}');
         comptoir_vat_breakdown_add (&vat, sqlite3_column_int (lines, 3), sqlite3_column_int64 (lines, 4));
       }
   }
-  json_builder_end_array (builder);
-  add_vat_breakdown (builder, &vat);
+  g_string_append_c (out, ']');
 
-  json_builder_set_member_name (builder, "payments");
-  json_builder_begin_array (builder);
+  comptoir_vat_breakdown_finish (&vat);
+  canonical_member (out, "vat");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < vat.n_rates; i++)
+    {
+      g_string_append (out, i > 0 ? ",{" : "{");
+      canonical_member (out, "rate");
+      _comptoir_json_append_int (out, vat.rates[i].rate_bp);
+      canonical_member (out, "base");
+      _comptoir_json_append_int (out, vat.rates[i].base_cents);
+      canonical_member (out, "vat");
+      _comptoir_json_append_int (out, vat.rates[i].vat_cents);
+      canonical_member (out, "total");
+      _comptoir_json_append_int (out, vat.rates[i].total_cents);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+
+  canonical_member (out, "payments");
+  g_string_append_c (out, '[');
   {
     g_autoptr (ComptoirStmt) payments =
       comptoir_db_prepare (db, "SELECT method, amount_cents FROM ticket_payment "
@@ -170,21 +266,25 @@ ticket_payload (ComptoirDb  *db,
     if (payments == NULL)
       return NULL;
     sqlite3_bind_text (payments, 1, ticket_id, -1, SQLITE_STATIC);
-    while (sqlite3_step (payments) == SQLITE_ROW)
+    for (guint i = 0; sqlite3_step (payments) == SQLITE_ROW; i++)
       {
-        json_builder_begin_object (builder);
-        add_member_text (builder, "method", text_at (payments, 0));
-        add_member_int (builder, "amount", sqlite3_column_int64 (payments, 1));
-        json_builder_end_object (builder);
+        g_string_append (out, i > 0 ? ",{" : "{");
+        canonical_member (out, "method");
+        canonical_string (out, text_at (payments, 0));
+        canonical_member (out, "amount");
+        _comptoir_json_append_int (out, sqlite3_column_int64 (payments, 1));
+        g_string_append_c (out, '}');
       }
   }
-  json_builder_end_array (builder);
+  g_string_append_c (out, ']');
 
-  add_member_int (builder, "change", sqlite3_column_int64 (ticket, 8));
-  add_member_int (builder, "total", sqlite3_column_int64 (ticket, 7));
-  json_builder_end_object (builder);
+  canonical_member (out, "change");
+  _comptoir_json_append_int (out, sqlite3_column_int64 (ticket, 8));
+  canonical_member (out, "total");
+  _comptoir_json_append_int (out, sqlite3_column_int64 (ticket, 7));
+  g_string_append_c (out, '}');
 
-  return builder_to_string (builder);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* The canonical serialisation of a closure: its stored figures and the
@@ -348,11 +448,13 @@ static gboolean
 write_closure (ComptoirDb      *db,
                const char      *till_id,
                ComptoirPeriod   period,
+               const char      *staff_id,
                ComptoirClosure *out,
                GError         **error)
 {
   g_autoptr (ComptoirStmt) figures = NULL;
   g_autoptr (ComptoirChange) closure = comptoir_change_new ("closure", NULL);
+  g_autoptr (JsonObject) details = json_object_new ();
   g_autofree char *at = comptoir_timestamp_now ();
   g_autofree char *payload = NULL;
   gint64 count, first, last, total, perpetual;
@@ -403,6 +505,13 @@ write_closure (ComptoirDb      *db,
       !append_entry (db, till_id, "closure", comptoir_change_get_row_id (closure), payload, error))
     return FALSE;
 
+  json_object_set_string_member (details, "period", period_names[period]);
+  json_object_set_int_member (details, "ticket_count", count);
+  json_object_set_int_member (details, "total_cents", total);
+  if (!comptoir_audit_record (db, till_id, COMPTOIR_AUDIT_CLOSURE, staff_id, NULL,
+                              comptoir_change_get_row_id (closure), NULL, details, error))
+    return FALSE;
+
   out->id = g_strdup (comptoir_change_get_row_id (closure));
   out->first_number = count > 0 ? first : 0;
   out->last_number = count > 0 ? last : 0;
@@ -419,6 +528,7 @@ gboolean
 comptoir_fiscal_close (ComptoirDb      *db,
                        const char      *till_id,
                        ComptoirPeriod   period,
+                       const char      *staff_id,
                        ComptoirClosure *out,
                        GError         **error)
 {
@@ -426,9 +536,11 @@ comptoir_fiscal_close (ComptoirDb      *db,
 
   g_return_val_if_fail (period <= COMPTOIR_PERIOD_YEAR, FALSE);
 
+  if (staff_id != NULL && !_comptoir_staff_check (db, staff_id, FALSE, NULL, error))
+    return FALSE;
   if (!comptoir_db_begin (db, error))
     return FALSE;
-  if (!write_closure (db, till_id, period, &local, error))
+  if (!write_closure (db, till_id, period, staff_id, &local, error))
     {
       comptoir_db_rollback (db);
       comptoir_closure_clear (&local);
@@ -585,22 +697,6 @@ period_label (const char *period)
   return _("Daily closure (Z)");
 }
 
-static const char *
-method_label (const char *method)
-{
-  if (g_strcmp0 (method, "cash") == 0)
-    return _("Cash");
-  if (g_strcmp0 (method, "card") == 0)
-    return _("Card");
-  if (g_strcmp0 (method, "cheque") == 0)
-    return _("Cheque");
-  if (g_strcmp0 (method, "meal_voucher") == 0)
-    return _("Meal vouchers");
-  if (g_strcmp0 (method, "local_currency") == 0)
-    return _("Local currency");
-  return method;
-}
-
 static void
 append_amount_line (GString    *out,
                     const char *label,
@@ -621,7 +717,7 @@ comptoir_closure_format_report (ComptoirDb  *db,
   g_autoptr (GString) out = g_string_new (NULL);
   JsonObject *z;
   JsonArray *vat, *payments;
-  gint64 refunds = 0, training = 0;
+  gint64 refunds = 0, training = 0, cancelled = 0, cancelled_cents = 0;
 
   entry = comptoir_db_prepare (db, "SELECT e.payload, c.till_id FROM fiscal_entry e "
                                    "JOIN closure c ON c.id = e.source_id WHERE e.source_id = ?1", error);
@@ -654,6 +750,25 @@ comptoir_closure_format_report (ComptoirDb  *db,
     training = sqlite3_column_int64 (kinds, 1);
   }
 
+  /* Cancelled tickets never got a number: the period is the time since
+   * the previous closure of the same kind on this till. */
+  {
+    g_autoptr (ComptoirStmt) cancels =
+      comptoir_db_prepare (db, "SELECT count (*), coalesce (sum (json_extract (a.details, '$.total_cents')), 0) "
+                               "FROM closure c JOIN audit_event a ON a.till_id = c.till_id "
+                               "WHERE c.id = ?1 AND a.action = 'ticket_cancel' AND a.at <= c.closed_at "
+                               "AND a.at > coalesce ((SELECT max (p.closed_at) FROM closure p "
+                               "  WHERE p.till_id = c.till_id AND p.period = c.period "
+                               "  AND p.closed_at < c.closed_at), '')", error);
+    if (cancels == NULL)
+      return NULL;
+    sqlite3_bind_text (cancels, 1, closure_id, -1, SQLITE_STATIC);
+    if (!comptoir_db_step_done (db, cancels, error))
+      return NULL;
+    cancelled = sqlite3_column_int64 (cancels, 0);
+    cancelled_cents = sqlite3_column_int64 (cancels, 1);
+  }
+
   g_string_append_printf (out, "%s — %s %s\n", period_label (json_object_get_string_member (z, "period")),
                           _("till"), json_object_get_string_member (z, "till"));
   g_string_append_printf (out, _("Closed at %s\n"), json_object_get_string_member (z, "at"));
@@ -665,6 +780,11 @@ comptoir_closure_format_report (ComptoirDb  *db,
                             (long long) refunds, (long long) training);
   else
     g_string_append (out, _("No ticket in this period.\n"));
+  {
+    g_autofree char *amount = comptoir_money_format_local (cancelled_cents);
+    g_string_append_printf (out, _("Cancelled before payment: %lld tickets, %s €\n"),
+                            (long long) cancelled, amount);
+  }
 
   g_string_append_printf (out, "\n%s\n", _("By VAT rate (base, VAT, incl. VAT)"));
   vat = json_object_get_array_member (z, "vat");
@@ -684,7 +804,7 @@ comptoir_closure_format_report (ComptoirDb  *db,
   for (guint i = 0; i < json_array_get_length (payments); i++)
     {
       JsonObject *payment = json_array_get_object_element (payments, i);
-      append_amount_line (out, method_label (json_object_get_string_member (payment, "method")),
+      append_amount_line (out, comptoir_payment_method_get_label (json_object_get_string_member (payment, "method")),
                           json_object_get_int_member (payment, "amount"));
     }
 

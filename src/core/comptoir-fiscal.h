@@ -30,9 +30,13 @@ gboolean     _comptoir_fiscal_append_ticket (ComptoirDb  *db,
                                              const char  *ticket_id,
                                              GError     **error);
 
+/* staff_id: the active member of staff closing, recorded in the audit
+ * log with the closure (in the same transaction); NULL when no one is
+ * logged in, as for a closure run from the command line. */
 gboolean     comptoir_fiscal_close          (ComptoirDb      *db,
                                              const char      *till_id,
                                              ComptoirPeriod   period,
+                                             const char      *staff_id,
                                              ComptoirClosure *out,
                                              GError         **error);
 void         comptoir_closure_clear         (ComptoirClosure *closure);
@@ -46,7 +50,9 @@ gboolean     comptoir_fiscal_verify         (ComptoirDb  *db,
 
 /* The Z (or month, year) report of a closure as text for a person: ticket
  * numbers, totals by VAT rate and by payment method, refunds, training
- * tickets, period and perpetual totals; read from what the journal chained. */
+ * tickets, period and perpetual totals, read from what the journal
+ * chained; and the tickets cancelled before payment since the previous
+ * closure of the same kind, read from the audit log. */
 char        *comptoir_closure_format_report (ComptoirDb  *db,
                                              const char  *closure_id,
                                              GError     **error);

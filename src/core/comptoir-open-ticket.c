@@ -5,39 +5,31 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "comptoir-audit.h"
 #include "comptoir-id.h"
 #include "comptoir-money.h"
-#include "comptoir-open-ticket.h"
-
-typedef struct {
-  char   *product_id;
-  char   *label;
-  gint64  quantity_milli;
-  gint64  unit_price_cents;
-  int     vat_bp;
-  char   *void_reason;
-} Line;
-
-struct _ComptoirOpenTicket
-{
-  GObject     parent_instance;
-
-  ComptoirDb *db;
-  char       *till_id;
-  char       *id;
-  GArray     *lines;  /* Line, position = index + 1 */
-};
+#include "comptoir-open-ticket-private.h"
+#include "comptoir-staff-private.h"
 
 G_DEFINE_FINAL_TYPE (ComptoirOpenTicket, comptoir_open_ticket, G_TYPE_OBJECT)
 
-static void
-line_clear (gpointer data)
+void
+_comptoir_open_ticket_line_clear (gpointer data)
 {
   Line *line = data;
 
   g_free (line->product_id);
   g_free (line->label);
   g_free (line->void_reason);
+}
+
+GArray *
+_comptoir_open_ticket_lines_new (void)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+
+  g_array_set_clear_func (lines, _comptoir_open_ticket_line_clear);
+  return lines;
 }
 
 static void
@@ -48,6 +40,8 @@ comptoir_open_ticket_finalize (GObject *object)
   g_clear_object (&self->db);
   g_free (self->till_id);
   g_free (self->id);
+  g_free (self->cashier);
+  g_free (self->member_id);
   g_array_unref (self->lines);
 
   G_OBJECT_CLASS (comptoir_open_ticket_parent_class)->finalize (object);
@@ -62,22 +56,30 @@ comptoir_open_ticket_class_init (ComptoirOpenTicketClass *klass)
 static void
 comptoir_open_ticket_init (ComptoirOpenTicket *self)
 {
-  self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_array_set_clear_func (self->lines, line_clear);
+  self->lines = _comptoir_open_ticket_lines_new ();
 }
 
-static gboolean
-load_lines (ComptoirOpenTicket  *self,
-            GError             **error)
+gint64
+_comptoir_open_ticket_line_total (const Line *line)
+{
+  return comptoir_money_mul_milli (line->unit_price_cents, line->quantity_milli);
+}
+
+gboolean
+_comptoir_open_ticket_load_lines (ComptoirDb  *db,
+            const char  *ticket_id,
+            GArray      *lines,
+            GError     **error)
 {
   g_autoptr (ComptoirStmt) stmt =
-    comptoir_db_prepare (self->db, "SELECT product_id, label, quantity_milli, unit_price_cents, vat_bp, void_reason "
-                                   "FROM open_ticket_line WHERE ticket_id = ?1 ORDER BY position", error);
+    comptoir_db_prepare (db, "SELECT product_id, label, quantity_milli, unit_price_cents, vat_bp, void_reason, "
+                             "coalesce (discount_of, 0), coalesce (discount_bp, 0) "
+                             "FROM open_ticket_line WHERE ticket_id = ?1 ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, ticket_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Line line = {
@@ -87,39 +89,71 @@ load_lines (ComptoirOpenTicket  *self,
         .unit_price_cents = sqlite3_column_int64 (stmt, 3),
         .vat_bp = sqlite3_column_int (stmt, 4),
         .void_reason = g_strdup ((const char *) sqlite3_column_text (stmt, 5)),
+        .discount_of = (guint) sqlite3_column_int (stmt, 6),
+        .discount_bp = sqlite3_column_int (stmt, 7),
       };
-      g_array_append_val (self->lines, line);
+      g_array_append_val (lines, line);
     }
   if (rc != SQLITE_DONE)
     {
-      comptoir_db_set_error (self->db, error);
+      comptoir_db_set_error (db, error);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-start_new (ComptoirOpenTicket  *self,
-           GError             **error)
+/* Writes a new, empty current ticket for the till, kept by the same
+ * cashier; the caller adopts it once its transaction commits. */
+char *
+_comptoir_open_ticket_insert_new (ComptoirOpenTicket  *self,
+            GError             **error)
 {
   g_autoptr (ComptoirStmt) start =
-    comptoir_db_prepare (self->db, "INSERT INTO open_ticket (till_id, ticket_id, started_at) "
-                                   "VALUES (?1, ?2, ?3)", error);
+    comptoir_db_prepare (self->db, "INSERT INTO open_ticket (ticket_id, till_id, started_at, cashier, training) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   g_autofree char *id = comptoir_uuid7_new ();
   g_autofree char *at = comptoir_timestamp_now ();
 
   if (start == NULL)
-    return FALSE;
-  sqlite3_bind_text (start, 1, self->till_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (start, 2, id, -1, SQLITE_STATIC);
+    return NULL;
+  sqlite3_bind_text (start, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (start, 2, self->till_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (start, 3, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (start, 4, self->cashier, -1, SQLITE_STATIC);
+  sqlite3_bind_int (start, 5, self->training);
   if (!comptoir_db_step_done (self->db, start, error))
-    return FALSE;
+    return NULL;
+  return g_steal_pointer (&id);
+}
 
+/* member_id: the member the adopted ticket is for, NULL for a new one. */
+void
+_comptoir_open_ticket_adopt (ComptoirOpenTicket  *self,
+       char               **id,
+       GArray              *lines,
+       char               **member_id)
+{
   g_free (self->id);
-  self->id = g_steal_pointer (&id);
-  g_array_set_size (self->lines, 0);
-  return TRUE;
+  self->id = g_steal_pointer (id);
+  g_array_unref (self->lines);
+  self->lines = g_array_ref (lines);
+  g_free (self->member_id);
+  self->member_id = member_id != NULL ? g_steal_pointer (member_id) : NULL;
+}
+
+/* Ends the transaction an action began: commits what it wrote, or rolls
+ * it all back when it failed. */
+gboolean
+_comptoir_open_ticket_finish (ComptoirOpenTicket  *self,
+        gboolean             ok,
+        GError             **error)
+{
+  if (!ok)
+    {
+      comptoir_db_rollback (self->db);
+      return FALSE;
+    }
+  return comptoir_db_commit (self->db, error);
 }
 
 /* The till's ticket in progress if there is one (after a restart, a
@@ -131,28 +165,34 @@ comptoir_open_ticket_resume_or_start (ComptoirDb  *db,
 {
   g_autoptr (ComptoirOpenTicket) self = g_object_new (COMPTOIR_TYPE_OPEN_TICKET, NULL);
   g_autoptr (ComptoirStmt) find = NULL;
+  g_autofree char *id = NULL;
 
   g_return_val_if_fail (COMPTOIR_IS_DB (db), NULL);
 
   self->db = g_object_ref (db);
   self->till_id = g_strdup (till_id);
 
-  find = comptoir_db_prepare (db, "SELECT ticket_id FROM open_ticket WHERE till_id = ?1", error);
+  find = comptoir_db_prepare (db, "SELECT ticket_id, cashier, member_id, training FROM open_ticket "
+                                  "WHERE till_id = ?1 AND parked_at IS NULL", error);
   if (find == NULL)
     return NULL;
   sqlite3_bind_text (find, 1, till_id, -1, SQLITE_STATIC);
   if (sqlite3_step (find) == SQLITE_ROW)
     {
       self->id = g_strdup ((const char *) sqlite3_column_text (find, 0));
+      self->cashier = g_strdup ((const char *) sqlite3_column_text (find, 1));
+      self->member_id = g_strdup ((const char *) sqlite3_column_text (find, 2));
+      self->training = sqlite3_column_int (find, 3);
       comptoir_stmt_release (g_steal_pointer (&find));
-      if (!load_lines (self, error))
+      if (!_comptoir_open_ticket_load_lines (db, self->id, self->lines, error))
         return NULL;
       return g_steal_pointer (&self);
     }
   comptoir_stmt_release (g_steal_pointer (&find));
 
-  if (!start_new (self, error))
+  if ((id = _comptoir_open_ticket_insert_new (self, error)) == NULL)
     return NULL;
+  self->id = g_steal_pointer (&id);
   return g_steal_pointer (&self);
 }
 
@@ -160,6 +200,107 @@ const char *
 comptoir_open_ticket_get_id (ComptoirOpenTicket *self)
 {
   return self->id;
+}
+
+gboolean
+comptoir_open_ticket_set_cashier (ComptoirOpenTicket  *self,
+                                  const char          *staff_id,
+                                  GError             **error)
+{
+  g_autoptr (ComptoirStmt) update = NULL;
+
+  if (staff_id != NULL && !_comptoir_staff_check (self->db, staff_id, FALSE, NULL, error))
+    return FALSE;
+
+  update = comptoir_db_prepare (self->db, "UPDATE open_ticket SET cashier = ?2 WHERE ticket_id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, staff_id, -1, SQLITE_STATIC);
+  if (!comptoir_db_step_done (self->db, update, error))
+    return FALSE;
+
+  g_free (self->cashier);
+  self->cashier = g_strdup (staff_id);
+  return TRUE;
+}
+
+const char *
+comptoir_open_ticket_get_cashier (ComptoirOpenTicket *self)
+{
+  return self->cashier;
+}
+
+gboolean
+comptoir_open_ticket_set_member (ComptoirOpenTicket  *self,
+                                 const char          *member_id,
+                                 GError             **error)
+{
+  g_autoptr (ComptoirStmt) update =
+    comptoir_db_prepare (self->db, "UPDATE open_ticket SET member_id = ?2 WHERE ticket_id = ?1", error);
+
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, member_id, -1, SQLITE_STATIC);
+  if (!comptoir_db_step_done (self->db, update, error))
+    return FALSE;
+
+  g_free (self->member_id);
+  self->member_id = g_strdup (member_id);
+  return TRUE;
+}
+
+const char *
+comptoir_open_ticket_get_member (ComptoirOpenTicket *self)
+{
+  return self->member_id;
+}
+
+static gboolean
+write_training (ComptoirOpenTicket  *self,
+                gboolean             training,
+                GError             **error)
+{
+  g_autoptr (ComptoirStmt) update =
+    comptoir_db_prepare (self->db, "UPDATE open_ticket SET training = ?2 WHERE ticket_id = ?1", error);
+
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (update, 2, training);
+  return comptoir_db_step_done (self->db, update, error) &&
+         comptoir_audit_record (self->db, self->till_id,
+                                training ? COMPTOIR_AUDIT_TRAINING_ON : COMPTOIR_AUDIT_TRAINING_OFF,
+                                self->cashier, NULL, self->id, NULL, NULL, error);
+}
+
+gboolean
+comptoir_open_ticket_set_training (ComptoirOpenTicket  *self,
+                                   gboolean             training,
+                                   GError             **error)
+{
+  training = !!training;
+  if (training == self->training)
+    return TRUE;
+  if (comptoir_open_ticket_get_n_lines (self) > 0)
+    {
+      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                           _("Finish or cancel the ticket on screen before switching training mode."));
+      return FALSE;
+    }
+  if (!_comptoir_staff_check (self->db, self->cashier, FALSE, NULL, error) ||
+      !comptoir_db_begin (self->db, error) ||
+      !_comptoir_open_ticket_finish (self, write_training (self, training, error), error))
+    return FALSE;
+  self->training = training;
+  return TRUE;
+}
+
+gboolean
+comptoir_open_ticket_get_training (ComptoirOpenTicket *self)
+{
+  return self->training;
 }
 
 guint
@@ -185,8 +326,9 @@ comptoir_open_ticket_get_line (ComptoirOpenTicket *self,
   out->quantity_milli = line->quantity_milli;
   out->unit_price_cents = line->unit_price_cents;
   out->vat_bp = line->vat_bp;
-  out->total_cents = comptoir_money_mul_milli (line->unit_price_cents, line->quantity_milli);
+  out->total_cents = _comptoir_open_ticket_line_total (line);
   out->void_reason = line->void_reason;
+  out->discount_of = line->discount_of;
   return TRUE;
 }
 
@@ -199,7 +341,7 @@ comptoir_open_ticket_get_total (ComptoirOpenTicket *self)
     {
       Line *line = &g_array_index (self->lines, Line, i);
       if (line->void_reason == NULL)
-        total += comptoir_money_mul_milli (line->unit_price_cents, line->quantity_milli);
+        total += _comptoir_open_ticket_line_total (line);
     }
   return total;
 }
@@ -272,6 +414,12 @@ comptoir_open_ticket_add_scan (ComptoirOpenTicket  *self,
                                const ComptoirScan  *scan,
                                GError             **error)
 {
+  if (scan->product == NULL)
+    {
+      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                           _("This is a member card, not an article."));
+      return 0;
+    }
   if (scan->needs_weight)
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
@@ -285,101 +433,16 @@ comptoir_open_ticket_add_scan (ComptoirOpenTicket  *self,
                    comptoir_product_get_price_cents (scan->product), error);
 }
 
-static Line *
-live_line (ComptoirOpenTicket  *self,
-           guint                position,
-           GError             **error)
-{
-  Line *line;
-
-  if (position < 1 || position > self->lines->len)
-    {
-      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
-                   _("The ticket has no line %u."), position);
-      return NULL;
-    }
-  line = &g_array_index (self->lines, Line, position - 1);
-  if (line->void_reason != NULL)
-    {
-      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                   _("Line %u is already voided."), position);
-      return NULL;
-    }
-  return line;
-}
-
-gboolean
-comptoir_open_ticket_set_quantity (ComptoirOpenTicket  *self,
-                                   guint                position,
-                                   gint64               quantity_milli,
-                                   GError             **error)
-{
-  g_autoptr (ComptoirStmt) update = NULL;
-  Line *line = live_line (self, position, error);
-
-  if (line == NULL)
-    return FALSE;
-  if (quantity_milli == 0)
-    {
-      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                           _("The quantity cannot be zero: void the line instead."));
-      return FALSE;
-    }
-
-  update = comptoir_db_prepare (self->db, "UPDATE open_ticket_line SET quantity_milli = ?3 "
-                                          "WHERE ticket_id = ?1 AND position = ?2", error);
-  if (update == NULL)
-    return FALSE;
-  sqlite3_bind_text (update, 1, self->id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (update, 2, position);
-  sqlite3_bind_int64 (update, 3, quantity_milli);
-  if (!comptoir_db_step_done (self->db, update, error))
-    return FALSE;
-
-  line->quantity_milli = quantity_milli;
-  return TRUE;
-}
-
-/* A voided line stays on the open ticket with its reason (the audit log
- * of the till issue records who did it); it is not sold. */
-gboolean
-comptoir_open_ticket_void_line (ComptoirOpenTicket  *self,
-                                guint                position,
-                                const char          *reason,
-                                GError             **error)
-{
-  g_autoptr (ComptoirStmt) update = NULL;
-  g_autofree char *clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  Line *line = live_line (self, position, error);
-
-  if (line == NULL)
-    return FALSE;
-  if (clean[0] == '\0')
-    {
-      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
-                           _("Say why the line is voided, for example “scanned twice”."));
-      return FALSE;
-    }
-
-  update = comptoir_db_prepare (self->db, "UPDATE open_ticket_line SET void_reason = ?3 "
-                                          "WHERE ticket_id = ?1 AND position = ?2", error);
-  if (update == NULL)
-    return FALSE;
-  sqlite3_bind_text (update, 1, self->id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (update, 2, position);
-  sqlite3_bind_text (update, 3, clean, -1, SQLITE_STATIC);
-  if (!comptoir_db_step_done (self->db, update, error))
-    return FALSE;
-
-  line->void_reason = g_steal_pointer (&clean);
-  return TRUE;
-}
-
+/* The lines still standing, as a sale to add payments to, signed by the
+ * cashier. */
 ComptoirSale *
 comptoir_open_ticket_to_sale (ComptoirOpenTicket *self)
 {
   ComptoirSale *sale = comptoir_sale_new ();
 
+  comptoir_sale_set_cashier (sale, self->cashier);
+  comptoir_sale_set_member (sale, self->member_id);
+  comptoir_sale_set_training (sale, self->training);
   for (guint i = 0; i < self->lines->len; i++)
     {
       Line *line = &g_array_index (self->lines, Line, i);
@@ -391,15 +454,31 @@ comptoir_open_ticket_to_sale (ComptoirOpenTicket *self)
   return sale;
 }
 
-static void
-restore (ComptoirOpenTicket  *self,
-         char               **previous_id,
-         GArray              *previous_lines)
+gboolean
+_comptoir_open_ticket_forget (ComptoirOpenTicket  *self,
+        GError             **error)
 {
-  g_array_unref (self->lines);
-  self->lines = g_array_ref (previous_lines);
-  g_free (self->id);
-  self->id = g_steal_pointer (previous_id);
+  g_autoptr (ComptoirStmt) drop =
+    comptoir_db_prepare (self->db, "DELETE FROM open_ticket WHERE ticket_id = ?1", error);
+
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_text (drop, 1, self->id, -1, SQLITE_STATIC);
+  return comptoir_db_step_done (self->db, drop, error);
+}
+
+/* The next customer's ticket is opened in the same transaction: the till
+ * always has one, and never the one just sold or cancelled. */
+static gboolean
+write_commit (ComptoirOpenTicket       *self,
+              ComptoirSale             *sale,
+              ComptoirCommittedTicket  *out,
+              char                    **out_next,
+              GError                  **error)
+{
+  return comptoir_sale_commit (sale, self->db, self->till_id, out, error) &&
+         _comptoir_open_ticket_forget (self, error) &&
+         (*out_next = _comptoir_open_ticket_insert_new (self, error)) != NULL;
 }
 
 gboolean
@@ -408,46 +487,23 @@ comptoir_open_ticket_commit (ComptoirOpenTicket       *self,
                              ComptoirCommittedTicket  *out,
                              GError                  **error)
 {
-  g_autofree char *previous = g_strdup (self->id);
-  g_autoptr (GArray) previous_lines = g_array_ref (self->lines);
+  ComptoirCommittedTicket local = { 0 };
+  g_autofree char *next = NULL;
+  g_autoptr (GArray) empty = _comptoir_open_ticket_lines_new ();
 
   if (!comptoir_db_begin (self->db, error))
     return FALSE;
-
-  {
-    g_autoptr (ComptoirStmt) forget =
-      comptoir_db_prepare (self->db, "DELETE FROM open_ticket WHERE ticket_id = ?1", error);
-
-    if (forget == NULL || !comptoir_sale_commit (sale, self->db, self->till_id, out, error))
-      goto fail;
-    sqlite3_bind_text (forget, 1, previous, -1, SQLITE_STATIC);
-    if (!comptoir_db_step_done (self->db, forget, error))
-      goto fail;
-  }
-
-  /* The next customer's ticket is opened in the same transaction: the
-   * till always has one, and never the one just sold. */
-  g_array_unref (self->lines);
-  self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_array_set_clear_func (self->lines, line_clear);
-  if (!start_new (self, error))
+  if (!_comptoir_open_ticket_finish (self, write_commit (self, sale, &local, &next, error), error))
     {
-      restore (self, &previous, previous_lines);
-      goto fail;
-    }
-  if (!comptoir_db_commit (self->db, error))
-    {
-      /* A failed commit has already rolled back. */
-      restore (self, &previous, previous_lines);
-      if (out != NULL)
-        comptoir_committed_ticket_clear (out);
+      comptoir_committed_ticket_clear (&local);
       return FALSE;
     }
-  return TRUE;
 
-fail:
+  _comptoir_open_ticket_adopt (self, &next, empty, NULL);
   if (out != NULL)
-    comptoir_committed_ticket_clear (out);
-  comptoir_db_rollback (self->db);
-  return FALSE;
+    *out = local;
+  else
+    comptoir_committed_ticket_clear (&local);
+  return TRUE;
 }
+

@@ -67,6 +67,7 @@ struct _ComptoirProduct
   char         *supplier_ref;
   char         *origin;
   gboolean      organic;
+  gboolean      quick;
   gboolean      active;
 };
 
@@ -90,6 +91,7 @@ enum {
   PROP_SUPPLIER_REF,
   PROP_ORIGIN,
   PROP_ORGANIC,
+  PROP_QUICK,
   PROP_ACTIVE,
   PROP_STATUS_LABEL,
   N_PROPS
@@ -176,6 +178,9 @@ comptoir_product_get_property (GObject    *object,
     case PROP_ORGANIC:
       g_value_set_boolean (value, self->organic);
       break;
+    case PROP_QUICK:
+      g_value_set_boolean (value, self->quick);
+      break;
     case PROP_ACTIVE:
       g_value_set_boolean (value, self->active);
       break;
@@ -225,6 +230,9 @@ comptoir_product_set_property (GObject      *object,
     case PROP_ORGANIC:
       comptoir_product_set_organic (self, g_value_get_boolean (value));
       break;
+    case PROP_QUICK:
+      comptoir_product_set_quick (self, g_value_get_boolean (value));
+      break;
     case PROP_ACTIVE:
       comptoir_product_set_active (self, g_value_get_boolean (value));
       break;
@@ -260,6 +268,7 @@ comptoir_product_class_init (ComptoirProductClass *klass)
   properties[PROP_SUPPLIER_REF] = g_param_spec_string ("supplier-ref", NULL, NULL, NULL, rw);
   properties[PROP_ORIGIN] = g_param_spec_string ("origin", NULL, NULL, NULL, rw);
   properties[PROP_ORGANIC] = g_param_spec_boolean ("organic", NULL, NULL, FALSE, rw);
+  properties[PROP_QUICK] = g_param_spec_boolean ("quick", NULL, NULL, FALSE, rw);
   properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, TRUE, rw);
   properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, ro);
 
@@ -299,6 +308,7 @@ comptoir_product_copy (ComptoirProduct *self)
   copy->supplier_ref = g_strdup (self->supplier_ref);
   copy->origin = g_strdup (self->origin);
   copy->organic = self->organic;
+  copy->quick = self->quick;
   copy->active = self->active;
 
   return copy;
@@ -473,6 +483,23 @@ comptoir_product_set_organic (ComptoirProduct *self,
     return;
   self->organic = organic;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIC]);
+}
+
+gboolean
+comptoir_product_get_quick (ComptoirProduct *self)
+{
+  return self->quick;
+}
+
+void
+comptoir_product_set_quick (ComptoirProduct *self,
+                            gboolean         quick)
+{
+  quick = !!quick;
+  if (self->quick == quick)
+    return;
+  self->quick = quick;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUICK]);
 }
 
 gboolean

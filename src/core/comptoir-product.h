@@ -47,6 +47,9 @@ const char   *comptoir_product_get_origin       (ComptoirProduct *self);
 void          comptoir_product_set_origin       (ComptoirProduct *self, const char *origin);
 gboolean      comptoir_product_get_organic      (ComptoirProduct *self);
 void          comptoir_product_set_organic      (ComptoirProduct *self, gboolean organic);
+/* On the till's grid of quick buttons, for goods without a barcode. */
+gboolean      comptoir_product_get_quick        (ComptoirProduct *self);
+void          comptoir_product_set_quick        (ComptoirProduct *self, gboolean quick);
 gboolean      comptoir_product_get_active       (ComptoirProduct *self);
 void          comptoir_product_set_active       (ComptoirProduct *self, gboolean active);
 

@@ -107,17 +107,18 @@ comptoir_quantity_format (ComptoirUnit unit,
   switch (unit)
     {
     case COMPTOIR_UNIT_KG:
-      /* TRANSLATORS: a weight on a ticket line: whole kg, decimal comma, grams */
-      return g_strdup_printf (_("%s%llu,%03llu kg"), sign,
+      /* TRANSLATORS: a weight on a ticket line: sign, whole kg, the decimal
+       * mark of your language, grams: "0,350 kg" in French */
+      return g_strdup_printf (_("%s%llu.%03llu kg"), sign,
                               (unsigned long long) (magnitude / 1000), (unsigned long long) (magnitude % 1000));
     case COMPTOIR_UNIT_LITRE:
-      return g_strdup_printf (_("%s%llu,%03llu L"), sign,
+      return g_strdup_printf (_("%s%llu.%03llu L"), sign,
                               (unsigned long long) (magnitude / 1000), (unsigned long long) (magnitude % 1000));
     case COMPTOIR_UNIT_PIECE:
     default:
       if (magnitude % 1000 == 0)
         return g_strdup_printf ("%s%llu", sign, (unsigned long long) (magnitude / 1000));
-      return g_strdup_printf ("%s%llu,%03llu", sign,
+      return g_strdup_printf (_("%s%llu.%03llu"), sign,
                               (unsigned long long) (magnitude / 1000), (unsigned long long) (magnitude % 1000));
     }
 }

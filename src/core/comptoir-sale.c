@@ -195,8 +195,28 @@ comptoir_committed_ticket_clear (ComptoirCommittedTicket *ticket)
   g_clear_pointer (&ticket->id, g_free);
 }
 
+/* Titres-restaurant pay for food only. Food is what French VAT taxes at
+ * 5.5 % (groceries) or 10 % (prepared food); non-food and alcohol are at
+ * 20 %, and 2.1 % is the press and medicines. A simple rule every cashier
+ * can check on the shelf label. */
+gint64
+comptoir_sale_get_meal_voucher_eligible (ComptoirSale *sale)
+{
+  gint64 eligible = 0;
+
+  for (guint i = 0; i < sale->lines->len; i++)
+    {
+      Line *line = &g_array_index (sale->lines, Line, i);
+
+      if (line->vat_bp == 550 || line->vat_bp == 1000)
+        eligible += line->total_cents;
+    }
+  return MAX (eligible, 0);
+}
+
 /* Whether the payments settle the total, and the change due. Only cash
- * gives change; a refund pays back exactly what it refunds. */
+ * gives change; a refund pays back exactly what it refunds; meal
+ * vouchers pay the food on the ticket and no more. */
 static gboolean
 settle (ComptoirSale  *sale,
         gint64        *out_change,
@@ -205,6 +225,7 @@ settle (ComptoirSale  *sale,
   gint64 total = comptoir_sale_get_total (sale);
   gint64 paid = comptoir_sale_get_paid (sale);
   gint64 cash = 0;
+  gint64 vouchers = 0;
 
   for (guint i = 0; i < sale->payments->len; i++)
     {
@@ -219,6 +240,8 @@ settle (ComptoirSale  *sale,
         }
       if (g_str_equal (payment->method, "cash"))
         cash += payment->amount_cents;
+      else if (g_str_equal (payment->method, "meal_voucher"))
+        vouchers += payment->amount_cents;
     }
 
   if (total < 0 || sale->refund_of != NULL)
@@ -233,6 +256,15 @@ settle (ComptoirSale  *sale,
         }
       *out_change = 0;
       return TRUE;
+    }
+
+  if (vouchers > comptoir_sale_get_meal_voucher_eligible (sale))
+    {
+      g_autofree char *eligible = comptoir_money_format (comptoir_sale_get_meal_voucher_eligible (sale));
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                   _("Meal vouchers pay for food only: at most %s € on this ticket. Take the rest another way."),
+                   eligible);
+      return FALSE;
     }
 
   if (paid < total)
@@ -273,24 +305,35 @@ next_number (ComptoirDb  *db,
   return TRUE;
 }
 
+typedef struct {
+  ComptoirSale            *sale;
+  const char              *till_id;
+  gint64                   change;
+  ComptoirCommittedTicket *out;
+} Commit;
+
+/* The ticket is the first fact of its group, so it names the change-log
+ * entry that carries the lines, movements, payments and journal entry. */
 static gboolean
-write_ticket (ComptoirSale            *sale,
-              ComptoirDb              *db,
-              const char              *till_id,
-              gint64                   change,
-              ComptoirCommittedTicket *out,
-              GError                 **error)
+write_ticket (ComptoirDb  *db,
+              gpointer     user_data,
+              GError     **error)
 {
+  Commit *commit = user_data;
+  ComptoirSale *sale = commit->sale;
   g_autoptr (ComptoirChange) ticket = comptoir_change_new ("ticket", NULL);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_change_free);
+  g_autoptr (GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_change_free);
+  g_autoptr (GPtrArray) payments = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_change_free);
   g_autofree char *at = comptoir_timestamp_now ();
   const char *ticket_id = comptoir_change_get_row_id (ticket);
   gint64 number;
   gint64 total = comptoir_sale_get_total (sale);
 
-  if (!next_number (db, till_id, &number, error))
+  if (!next_number (db, commit->till_id, &number, error))
     return FALSE;
 
-  comptoir_change_set_text (ticket, "till_id", till_id);
+  comptoir_change_set_text (ticket, "till_id", commit->till_id);
   comptoir_change_set_int (ticket, "number", number);
   comptoir_change_set_text (ticket, "closed_at", at);
   comptoir_change_set_text (ticket, "kind", sale->refund_of != NULL ? "refund" : "sale");
@@ -299,14 +342,15 @@ write_ticket (ComptoirSale            *sale,
   comptoir_change_set_text (ticket, "member_id", sale->member_id);
   comptoir_change_set_bool (ticket, "training", sale->training);
   comptoir_change_set_int (ticket, "total_cents", total);
-  comptoir_change_set_int (ticket, "change_cents", change);
+  comptoir_change_set_int (ticket, "change_cents", commit->change);
   if (!comptoir_db_insert_fact (db, ticket, error))
     return FALSE;
 
+  /* Lines, then movements, then payments, each kind in one INSERT. */
   for (guint i = 0; i < sale->lines->len; i++)
     {
       Line *line = &g_array_index (sale->lines, Line, i);
-      g_autoptr (ComptoirChange) row = comptoir_change_new ("ticket_line", NULL);
+      ComptoirChange *row = comptoir_change_new ("ticket_line", NULL);
 
       comptoir_change_set_text (row, "ticket_id", ticket_id);
       comptoir_change_set_int (row, "position", i + 1);
@@ -316,44 +360,46 @@ write_ticket (ComptoirSale            *sale,
       comptoir_change_set_int (row, "unit_price_cents", line->unit_price_cents);
       comptoir_change_set_int (row, "vat_bp", line->vat_bp);
       comptoir_change_set_int (row, "total_cents", line->total_cents);
-      if (!comptoir_db_insert_fact (db, row, error))
-        return FALSE;
+      g_ptr_array_add (lines, row);
 
       /* Training sales move no goods. */
       if (line->product_id != NULL && !sale->training)
         {
-          g_autoptr (ComptoirChange) move = comptoir_change_new ("stock_movement", NULL);
+          ComptoirChange *move = comptoir_change_new ("stock_movement", NULL);
 
           comptoir_change_set_text (move, "product_id", line->product_id);
           comptoir_change_set_int (move, "quantity_milli", -line->quantity_milli);
           comptoir_change_set_text (move, "reason", sale->refund_of != NULL ? "refund" : "sale");
           comptoir_change_set_text (move, "source_id", ticket_id);
           comptoir_change_set_text (move, "at", at);
-          if (!comptoir_db_insert_fact (db, move, error))
-            return FALSE;
+          g_ptr_array_add (moves, move);
         }
     }
 
   for (guint i = 0; i < sale->payments->len; i++)
     {
       Payment *payment = &g_array_index (sale->payments, Payment, i);
-      g_autoptr (ComptoirChange) row = comptoir_change_new ("ticket_payment", NULL);
+      ComptoirChange *row = comptoir_change_new ("ticket_payment", NULL);
 
       comptoir_change_set_text (row, "ticket_id", ticket_id);
       comptoir_change_set_int (row, "position", i + 1);
       comptoir_change_set_text (row, "method", payment->method);
       comptoir_change_set_int (row, "amount_cents", payment->amount_cents);
-      if (!comptoir_db_insert_fact (db, row, error))
-        return FALSE;
+      g_ptr_array_add (payments, row);
     }
+
+  if (!comptoir_db_insert_facts (db, (ComptoirChange **) lines->pdata, lines->len, error) ||
+      !comptoir_db_insert_facts (db, (ComptoirChange **) moves->pdata, moves->len, error) ||
+      !comptoir_db_insert_facts (db, (ComptoirChange **) payments->pdata, payments->len, error))
+    return FALSE;
 
   if (!_comptoir_fiscal_append_ticket (db, ticket_id, error))
     return FALSE;
 
-  out->id = g_strdup (ticket_id);
-  out->number = number;
-  out->total_cents = total;
-  out->change_cents = change;
+  commit->out->id = g_strdup (ticket_id);
+  commit->out->number = number;
+  commit->out->total_cents = total;
+  commit->out->change_cents = commit->change;
   return TRUE;
 }
 
@@ -365,7 +411,7 @@ comptoir_sale_commit (ComptoirSale             *sale,
                       GError                  **error)
 {
   ComptoirCommittedTicket local = { 0 };
-  gint64 change = 0;
+  Commit commit = { sale, till_id, 0, &local };
 
   g_return_val_if_fail (sale != NULL, FALSE);
   g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
@@ -377,18 +423,11 @@ comptoir_sale_commit (ComptoirSale             *sale,
                            _("The ticket has no line: scan or choose a product first."));
       return FALSE;
     }
-  if (!settle (sale, &change, error))
+  if (!settle (sale, &commit.change, error))
     return FALSE;
 
-  if (!comptoir_db_begin (db, error))
-    return FALSE;
-  if (!write_ticket (sale, db, till_id, change, &local, error))
-    {
-      comptoir_db_rollback (db);
-      comptoir_committed_ticket_clear (&local);
-      return FALSE;
-    }
-  if (!comptoir_db_commit (db, error))
+  /* One transaction, and one change-log entry for the whole ticket. */
+  if (!comptoir_db_insert_fact_group (db, write_ticket, &commit, error))
     {
       comptoir_committed_ticket_clear (&local);
       return FALSE;

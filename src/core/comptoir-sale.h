@@ -7,8 +7,8 @@
 G_BEGIN_DECLS
 
 /* A ticket being built at a till, then committed: the ticket, its lines,
- * payments, stock movements, fiscal journal entry and change-log rows are
- * one transaction, so a sale is either all there or not at all. */
+ * payments, stock movements, fiscal journal entry and its change-log
+ * entry are one transaction, so a sale is either all there or not at all. */
 typedef struct _ComptoirSale ComptoirSale;
 
 typedef struct {
@@ -43,6 +43,8 @@ void          comptoir_sale_add_payment     (ComptoirSale *sale,
 guint         comptoir_sale_get_n_lines     (ComptoirSale *sale);
 gint64        comptoir_sale_get_total       (ComptoirSale *sale);
 gint64        comptoir_sale_get_paid        (ComptoirSale *sale);
+/* What meal vouchers may pay on this ticket: its food lines. */
+gint64        comptoir_sale_get_meal_voucher_eligible (ComptoirSale *sale);
 
 gboolean      comptoir_sale_commit          (ComptoirSale            *sale,
                                              ComptoirDb              *db,

@@ -8,12 +8,14 @@
 
 #include "comptoir-barcode.h"
 #include "comptoir-gs1.h"
+#include "comptoir-member.h"
 #include "comptoir-scan.h"
 
 void
 comptoir_scan_clear (ComptoirScan *scan)
 {
   g_clear_object (&scan->product);
+  g_clear_pointer (&scan->member_id, g_free);
   g_clear_pointer (&scan->lot, g_free);
 }
 
@@ -172,6 +174,25 @@ comptoir_scan_resolve (ComptoirCatalog     *catalog,
           scan_init (out, product);
           return TRUE;
         }
+
+      {
+        g_auto (ComptoirMemberAtTill) member = { 0 };
+
+        if (comptoir_member_lookup_card (comptoir_catalog_get_db (catalog), clean, &member, &local_error))
+          {
+            memset (out, 0, sizeof *out);
+            out->member_id = g_steal_pointer (&member.id);
+            g_date_clear (&out->best_before, 1);
+            g_date_clear (&out->expiry, 1);
+            return TRUE;
+          }
+        if (!g_error_matches (local_error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+        g_clear_error (&local_error);
+      }
 
       if (rules != NULL && comptoir_scale_rules_match (rules, clean, &reading, &local_error))
         return resolve_scale (catalog, &reading, clean, out, error);

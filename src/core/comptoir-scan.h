@@ -9,7 +9,9 @@ G_BEGIN_DECLS
 /* What a code read at the till means: a product, with the weight or
  * price a scale label or a GS1 code carries. */
 typedef struct {
+  /* The product read, or NULL when the code is a member's card. */
   ComptoirProduct *product;
+  char            *member_id;         /* the card's member, or NULL */
   /* Milli-units to sell: the label's weight, else 1000 (one piece). */
   gint64           quantity_milli;
   /* The price the label fixes for the line, or -1 to use the product's. */
@@ -22,7 +24,7 @@ typedef struct {
 } ComptoirScan;
 
 /* Resolves in the order a till needs: a product's own barcode or code,
- * then the shop's scale label rules, then GS1 data. An unknown or
+ * then a member's card, then the shop's scale label rules, then GS1 data. An unknown or
  * malformed code is an error that says what to do. */
 gboolean comptoir_scan_resolve (ComptoirCatalog    *catalog,
                                 ComptoirScaleRules *rules,

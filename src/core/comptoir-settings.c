@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "comptoir-change.h"
 #include "comptoir-sale.h"
@@ -82,6 +83,19 @@ check_payment_methods (const char  *value,
 }
 
 static gboolean
+check_card_prefix (const char  *value,
+                   GError     **error)
+{
+  gsize len = strlen (value);
+
+  if (len >= 2 && len <= 6 && strspn (value, "0123456789") == len)
+    return TRUE;
+  g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                       _("A member card prefix is 2 to 6 digits, such as 299."));
+  return FALSE;
+}
+
+static gboolean
 check_scale_rules (const char  *value,
                    GError     **error)
 {
@@ -104,6 +118,7 @@ static const SettingInfo settings[] = {
   { COMPTOIR_SETTING_TILL_LOCK_AFTER, check_lock_after },
   { COMPTOIR_SETTING_PAYMENT_METHODS, check_payment_methods },
   { COMPTOIR_SETTING_LOCAL_CURRENCY, check_any },
+  { COMPTOIR_SETTING_MEMBER_CARD_PREFIX, check_card_prefix },
   { COMPTOIR_SETTING_SCALE_RULES, check_scale_rules },
 };
 
@@ -140,6 +155,8 @@ dup_default (const char *key)
     return g_strdup ("48");
   if (g_str_equal (key, COMPTOIR_SETTING_TILL_LOCK_AFTER))
     return g_strdup ("300");
+  if (g_str_equal (key, COMPTOIR_SETTING_MEMBER_CARD_PREFIX))
+    return g_strdup ("299");
   if (g_str_equal (key, COMPTOIR_SETTING_PAYMENT_METHODS))
     return g_strdup ("cash,card,cheque,meal_voucher");
   if (g_str_equal (key, COMPTOIR_SETTING_SCALE_RULES))
@@ -229,4 +246,20 @@ comptoir_settings_load_scale_rules (ComptoirDb  *db,
   g_autofree char *json = comptoir_settings_dup (db, COMPTOIR_SETTING_SCALE_RULES);
 
   return comptoir_scale_rules_new_from_json (json, error);
+}
+
+const char *
+comptoir_payment_method_get_label (const char *method)
+{
+  if (g_strcmp0 (method, "cash") == 0)
+    return _("Cash");
+  if (g_strcmp0 (method, "card") == 0)
+    return _("Card");
+  if (g_strcmp0 (method, "cheque") == 0)
+    return _("Cheque");
+  if (g_strcmp0 (method, "meal_voucher") == 0)
+    return _("Meal vouchers");
+  if (g_strcmp0 (method, "local_currency") == 0)
+    return _("Local currency");
+  return method;
 }

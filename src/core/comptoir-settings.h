@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 /* Comma-separated payment methods the tills offer, in button order. */
 #define COMPTOIR_SETTING_PAYMENT_METHODS  "payment.methods"
 #define COMPTOIR_SETTING_LOCAL_CURRENCY   "payment.local-currency-name"
+/* Digits that start the shop's member cards (internal EAN-13). */
+#define COMPTOIR_SETTING_MEMBER_CARD_PREFIX "member.card-prefix"
 /* The scale label rules, as comptoir_scale_rules_to_json() writes them. */
 #define COMPTOIR_SETTING_SCALE_RULES      "scan.scale-rules"
 
@@ -42,6 +44,8 @@ gboolean            comptoir_settings_set        (ComptoirDb   *db,
                                                   GError      **error);
 /* The payment methods enabled, as a NULL-terminated array. */
 char              **comptoir_settings_dup_payment_methods (ComptoirDb *db);
+/* "Cash", "Meal vouchers"…: a method as the till and reports name it. */
+const char         *comptoir_payment_method_get_label     (const char  *method);
 ComptoirScaleRules *comptoir_settings_load_scale_rules    (ComptoirDb  *db,
                                                            GError     **error);
 

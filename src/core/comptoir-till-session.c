@@ -5,9 +5,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "comptoir-audit.h"
 #include "comptoir-change.h"
 #include "comptoir-id.h"
 #include "comptoir-money.h"
+#include "comptoir-staff-private.h"
 #include "comptoir-till-session.h"
 
 const gint64 comptoir_denominations[COMPTOIR_N_DENOMINATIONS] = {
@@ -22,6 +24,28 @@ comptoir_cash_count_total (const ComptoirCashCount *count)
   for (guint i = 0; i < COMPTOIR_N_DENOMINATIONS; i++)
     total += comptoir_denominations[i] * count->count[i];
   return total;
+}
+
+char *
+comptoir_till_lookup (ComptoirDb  *db,
+                      const char  *code,
+                      GError     **error)
+{
+  g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (db, "SELECT id FROM till WHERE code = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
+                 _("No till has the code “%s”: check the code written on the till (T1, T2…)."), code);
+  else
+    comptoir_db_set_error (db, error);
+  return NULL;
 }
 
 void
@@ -130,21 +154,41 @@ comptoir_till_session_open (ComptoirDb              *db,
   return comptoir_db_insert_fact (db, session, error);
 }
 
+static gboolean
+write_move (ComptoirDb      *db,
+            const char      *till_id,
+            ComptoirChange  *move,
+            const char      *session_id,
+            gint64           amount_cents,
+            const char      *reason,
+            const char      *staff_id,
+            GError         **error)
+{
+  g_autoptr (JsonObject) details = json_object_new ();
+
+  json_object_set_string_member (details, "session_id", session_id);
+  json_object_set_int_member (details, "amount_cents", amount_cents);
+  return comptoir_db_insert_fact (db, move, error) &&
+         comptoir_audit_record (db, till_id, amount_cents > 0 ? COMPTOIR_AUDIT_CASH_IN : COMPTOIR_AUDIT_CASH_OUT,
+                                staff_id, NULL, comptoir_change_get_row_id (move), reason, details, error);
+}
+
 /* Positive: cash put in the drawer; negative: taken out. */
 gboolean
 comptoir_till_session_move_cash (ComptoirDb  *db,
                                  const char  *till_id,
                                  gint64       amount_cents,
                                  const char  *reason,
-                                 const char  *who,
+                                 const char  *staff_id,
                                  GError     **error)
 {
   g_autofree char *session_id = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
   g_autofree char *at = comptoir_timestamp_now ();
   g_autoptr (ComptoirChange) move = comptoir_change_new ("cash_movement", NULL);
 
-  if (!check_who (who, error) ||
+  if (!_comptoir_staff_check (db, staff_id, FALSE, &name, error) ||
       !require_open (db, till_id, &session_id, NULL, NULL, error))
     return FALSE;
   if (amount_cents == 0)
@@ -162,10 +206,18 @@ comptoir_till_session_move_cash (ComptoirDb  *db,
 
   comptoir_change_set_text (move, "session_id", session_id);
   comptoir_change_set_text (move, "at", at);
-  comptoir_change_set_text (move, "by_whom", who);
+  comptoir_change_set_text (move, "by_whom", name);
   comptoir_change_set_int (move, "amount_cents", amount_cents);
   comptoir_change_set_text (move, "reason", clean);
-  return comptoir_db_insert_fact (db, move, error);
+
+  if (!comptoir_db_begin (db, error))
+    return FALSE;
+  if (!write_move (db, till_id, move, session_id, amount_cents, clean, staff_id, error))
+    {
+      comptoir_db_rollback (db);
+      return FALSE;
+    }
+  return comptoir_db_commit (db, error);
 }
 
 static gboolean

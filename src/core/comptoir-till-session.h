@@ -26,16 +26,25 @@ typedef struct {
 
 gint64   comptoir_cash_count_total        (const ComptoirCashCount *count);
 
+/* The id of the till with this short code ("T1"); NOT_FOUND if there is
+ * none (comptoir_till_ensure() creates it instead). */
+char    *comptoir_till_lookup             (ComptoirDb             *db,
+                                           const char             *code,
+                                           GError                **error);
+
 gboolean comptoir_till_session_open       (ComptoirDb             *db,
                                            const char             *till_id,
                                            const ComptoirCashCount *float_count,
                                            const char             *who,
                                            GError                **error);
+/* Cash put in (positive) or taken out (negative) by staff_id, an active
+ * member of staff whose name the movement keeps; audited as cash_in or
+ * cash_out in the same transaction. */
 gboolean comptoir_till_session_move_cash  (ComptoirDb             *db,
                                            const char             *till_id,
                                            gint64                  amount_cents,
                                            const char             *reason,
-                                           const char             *who,
+                                           const char             *staff_id,
                                            GError                **error);
 /* What the drawer should hold now; FALSE with an error when no session
  * is open. */
