@@ -1,32 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-
 #include "comptoir-products-page.h"
 #include "comptoir-product-editor.h"
 #include "comptoir-resources.h"
 #include "comptoir-window.h"
-#include "test-fixture.h"
+#include "test-ui.h"
 
 #define N_PRODUCTS 5000
 
 /* The real window on a real demo shop, under the Xvfb the test runner
  * starts: type a search, sort by a column header, edit a product. */
-
-static void
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 list_idle (gpointer list)
@@ -44,117 +28,6 @@ static gboolean
 sorted_descending (gpointer list)
 {
   return comptoir_product_list_get_descending (list);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer unused)
-{
-  return find_message_dialog () != NULL;
-}
-
-static AdwMessageDialog *
-wait_for_message_dialog (void)
-{
-  wait_for (has_message_dialog, NULL);
-  return find_message_dialog ();
-}
-
-static gboolean
-window_mapped (gpointer window)
-{
-  return gtk_widget_get_mapped (window);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-/* Whether some label inside widget shows exactly text: what a person sees,
- * not what the model holds. */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
 }
 
 /* A real click, through the X server, on the column header titled so:
@@ -192,19 +65,6 @@ click_header (GtkWidget  *window,
 }
 
 static void
-type_text (GtkEditable *editable,
-           const char  *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      int position = -1;
-      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
-      gtk_editable_set_position (editable, -1);
-      settle ();
-    }
-}
-
-static void
 test_products_window (Fixture       *f,
                       gconstpointer  data)
 {
@@ -228,6 +88,10 @@ test_products_window (Fixture       *f,
   g_assert_true (comptoir_demo_generate (f->db, &options, NULL, NULL, &error));
   g_assert_no_error (error);
 
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_string (settings, "last-section", "products");
+  }
   window = comptoir_window_new (NULL, f->catalog);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   gtk_window_present (GTK_WINDOW (window));
@@ -412,6 +276,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   comptoir_register_resource ();
+  load_app_style ();
   g_test_add ("/comptoir/ui/products/window", Fixture, NULL, fixture_set_up, test_products_window, fixture_tear_down);
   return g_test_run ();
 }

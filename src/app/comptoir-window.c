@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "comptoir-products-page.h"
+#include "comptoir-settings-page.h"
+#include "comptoir-till-page.h"
 #include "comptoir-window.h"
 
 struct _ComptoirWindow
@@ -16,6 +18,9 @@ struct _ComptoirWindow
   GtkStack             *stack;
   AdwWindowTitle       *window_title;
   ComptoirProductsPage *products_page;
+  ComptoirSettingsPage *settings_page;
+  ComptoirTillPage     *till_page;
+  AdwToastOverlay      *toast_overlay;
   GtkWidget            *content;
 
   GSettings            *settings;
@@ -78,17 +83,29 @@ static void
 comptoir_window_constructed (GObject *object)
 {
   ComptoirWindow *self = COMPTOIR_WINDOW (object);
+  g_autoptr (GError) error = NULL;
   g_autofree char *section = NULL;
+  g_autofree char *till_code = NULL;
 
   G_OBJECT_CLASS (comptoir_window_parent_class)->constructed (object);
 
   comptoir_products_page_set_catalog (self->products_page, self->catalog);
+  comptoir_settings_page_set_db (self->settings_page, comptoir_catalog_get_db (self->catalog));
+
+  till_code = g_settings_get_string (self->settings, "till-code");
+  if (!comptoir_till_page_set_catalog (self->till_page, self->catalog, till_code, &error))
+    {
+      /* The back office stays usable when the till cannot start. */
+      g_autofree char *message = g_strdup_printf (_("The till cannot start: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
 
   section = g_settings_get_string (self->settings, "last-section");
   if (gtk_stack_get_child_by_name (self->stack, section) != NULL)
     gtk_stack_set_visible_child_name (self->stack, section);
   g_signal_connect_swapped (self->stack, "notify::visible-child",
                             G_CALLBACK (on_visible_child_changed), self);
+  on_visible_child_changed (self);
 }
 
 static void
@@ -137,12 +154,17 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COMPTOIR_TYPE_PRODUCTS_PAGE);
+  g_type_ensure (COMPTOIR_TYPE_SETTINGS_PAGE);
+  g_type_ensure (COMPTOIR_TYPE_TILL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comptoir/Comptoir/ui/comptoir-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, products_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, settings_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, till_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, content);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
