@@ -76,7 +76,7 @@ test_kill_nine (Fixture       *f,
     gpointer key, value;
     g_autoptr (ComptoirStmt) stmt =
       comptoir_db_prepare (f->db, "SELECT count (*) FROM ticket t JOIN ticket_line l ON l.ticket_id = t.id "
-                                  "WHERE t.number = ?1", &error);
+                                  "WHERE t.till_id = (SELECT id FROM till WHERE code = 'T1') AND t.number = ?1", &error);
 
     g_hash_table_iter_init (&iter, reported);
     while (g_hash_table_iter_next (&iter, &key, &value))
@@ -96,9 +96,10 @@ test_kill_nine (Fixture       *f,
                                              "NOT EXISTS (SELECT 1 FROM fiscal_entry WHERE source_id = t.id) OR "
                                              "t.total_cents <> (SELECT sum (total_cents) FROM ticket_line WHERE ticket_id = t.id)"),
                    ==, 0);
-  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM ticket_line l WHERE NOT EXISTS "
-                                             "(SELECT 1 FROM stock_movement WHERE source_id = l.ticket_id "
-                                             " AND product_id = l.product_id)"), ==, 0);
+  /* As a set difference: stock movements have no index on their source,
+   * and a correlated lookup per line would be quadratic in the tickets. */
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM (SELECT ticket_id, product_id FROM ticket_line "
+                                             "EXCEPT SELECT source_id, product_id FROM stock_movement)"), ==, 0);
   g_assert_cmpint (fixture_query_int (f->db, "SELECT max (number) - count (*) FROM ticket"), ==, 0);
 
   g_assert_true (comptoir_fiscal_verify (f->db, &entries, &error));
