@@ -9,10 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* The till page is one widget in three files: scanning and the ticket
- * (comptoir-till-page.c), corrections to the ticket
- * (comptoir-till-ticket-actions.c) and the cash drawer
- * (comptoir-till-cash-actions.c). */
+/* The till page is one widget in several files: scanning and the ticket
+ * (comptoir-till-page.c), who is at the till (comptoir-till-login.c), the
+ * member (comptoir-till-member.c), payment (comptoir-till-payment.c),
+ * corrections and refunds (comptoir-till-ticket-actions.c), the cash
+ * drawer and the day (comptoir-till-cash-actions.c) and paper
+ * (comptoir-till-receipts.c). */
 
 typedef struct {
   char   *method;
@@ -84,6 +86,16 @@ void     _comptoir_till_page_show_document (ComptoirTillPage *self,
                                             const char       *text,
                                             const char       *ticket_id);
 
+void     _comptoir_till_page_leave_done    (ComptoirTillPage *self);
+void     _comptoir_till_page_touch_idle    (ComptoirTillPage *self);
+void     _comptoir_till_page_on_unlocked   (ComptoirTillPage *self,
+                                           ComptoirStaff    *staff);
+void     _comptoir_till_page_refresh_member (ComptoirTillPage *self);
+void     _comptoir_till_page_set_member    (ComptoirTillPage *self,
+                                           const char       *member_id);
+
+void     comptoir_till_page_class_add_login_actions  (GtkWidgetClass *widget_class);
+void     comptoir_till_page_class_add_member_actions (GtkWidgetClass *widget_class);
 void     comptoir_till_page_class_add_ticket_actions (GtkWidgetClass *widget_class);
 void     comptoir_till_page_class_add_receipt_actions (GtkWidgetClass *widget_class);
 void     comptoir_till_page_class_add_payment_actions (GtkWidgetClass *widget_class);

@@ -25,9 +25,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void add_product      (ComptoirTillPage *self, ComptoirProduct *product);
-static void touch_idle_timer (ComptoirTillPage *self);
-static void leave_done_page  (ComptoirTillPage *self);
+static void add_product (ComptoirTillPage *self, ComptoirProduct *product);
 
 static void
 payment_clear (gpointer data)
@@ -165,96 +163,6 @@ scroll_to_end (ComptoirTillPage *self)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
 
-static gboolean
-is_coop (ComptoirTillPage *self)
-{
-  g_autofree char *mode = comptoir_settings_dup (self->db, COMPTOIR_SETTING_SHOP_MODE);
-
-  return g_strcmp0 (mode, "farm") != 0;
-}
-
-/* In a cooperative the member's name and shopping right stay in view;
- * a farm shop sells to anyone and shows nothing. */
-static void
-refresh_member (ComptoirTillPage *self)
-{
-  g_auto (ComptoirMemberAtTill) member = { 0 };
-  GtkWidget *label = GTK_WIDGET (self->member_label);
-  const char *member_id = comptoir_open_ticket_get_member (self->ticket);
-  g_autofree char *text = NULL;
-
-  gtk_widget_set_visible (label, is_coop (self));
-  gtk_widget_remove_css_class (label, "ok");
-  gtk_widget_remove_css_class (label, "warning");
-  gtk_widget_remove_css_class (label, "blocked");
-  if (member_id == NULL || !comptoir_member_lookup_id (self->db, member_id, &member, NULL))
-    {
-      gtk_label_set_text (self->member_label, _("No member yet: scan their card, or choose Member in the menu."));
-      return;
-    }
-  switch (member.right)
-    {
-    case COMPTOIR_SHOPPING_OK:
-      text = g_strdup_printf (_("%s (no. %lld) may shop."), member.name, (long long) member.number);
-      break;
-    case COMPTOIR_SHOPPING_WARNING:
-      text = g_strdup_printf (_("%s (no. %lld) may shop, but: %s"), member.name, (long long) member.number,
-                              member.note != NULL ? member.note : _("see the member office"));
-      break;
-    case COMPTOIR_SHOPPING_BLOCKED:
-    default:
-      text = g_strdup_printf (_("%s (no. %lld) may not shop: %s"), member.name, (long long) member.number,
-                              member.note != NULL ? member.note : _("see the member office"));
-      break;
-    }
-  gtk_label_set_text (self->member_label, text);
-  gtk_widget_add_css_class (label, comptoir_shopping_right_to_string (member.right));
-}
-
-gboolean
-_comptoir_till_page_check_member (ComptoirTillPage *self)
-{
-  g_auto (ComptoirMemberAtTill) member = { 0 };
-  const char *member_id = comptoir_open_ticket_get_member (self->ticket);
-
-  if (!is_coop (self))
-    return TRUE;
-  if (member_id == NULL || !comptoir_member_lookup_id (self->db, member_id, &member, NULL))
-    {
-      _comptoir_till_page_show_message (self, _("Scan the member’s card before payment: in a cooperative, members shop."), TRUE);
-      return FALSE;
-    }
-  if (member.right == COMPTOIR_SHOPPING_BLOCKED)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s may not shop at the moment. They can ask the member office."),
-                                                  member.name);
-      _comptoir_till_page_show_message (self, message, TRUE);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-set_member (ComptoirTillPage *self,
-            const char       *member_id)
-{
-  g_autoptr (GError) error = NULL;
-  g_auto (ComptoirMemberAtTill) member = { 0 };
-
-  leave_done_page (self);
-  if (!comptoir_open_ticket_set_member (self->ticket, member_id, &error))
-    {
-      _comptoir_till_page_show_message (self, error->message, TRUE);
-      return;
-    }
-  _comptoir_till_page_clear_message (self);
-  refresh_member (self);
-  if (comptoir_member_lookup_id (self->db, member_id, &member, NULL) && member.right != COMPTOIR_SHOPPING_OK)
-    gtk_widget_error_bell (GTK_WIDGET (self));
-}
-
-/* A ticket has tens of lines, not thousands: rebuilding the rows after
- * each change is simpler than diffing and costs well under a millisecond. */
 void
 _comptoir_till_page_refresh (ComptoirTillPage *self)
 {
@@ -266,7 +174,7 @@ _comptoir_till_page_refresh (ComptoirTillPage *self)
   GtkWidget *child, *last = NULL;
   guint n_standing = 0;
 
-  refresh_member (self);
+  _comptoir_till_page_refresh_member (self);
   gtk_widget_set_visible (GTK_WIDGET (self->training_label), comptoir_open_ticket_get_training (self->ticket));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lines_box))) != NULL)
     gtk_list_box_remove (self->lines_box, child);
@@ -327,8 +235,8 @@ _comptoir_till_page_show_side (ComptoirTillPage *self,
 
 /* A new ticket starts with the first scan after a sale: the change stays
  * on screen for the customer until then. */
-static void
-leave_done_page (ComptoirTillPage *self)
+void
+_comptoir_till_page_leave_done (ComptoirTillPage *self)
 {
   if (g_str_equal (gtk_stack_get_visible_child_name (self->side_stack), "done"))
     {
@@ -344,7 +252,7 @@ add_with_quantity (ComptoirTillPage *self,
 {
   g_autoptr (GError) error = NULL;
 
-  leave_done_page (self);
+  _comptoir_till_page_leave_done (self);
   if (self->multiplier > 0)
     {
       if (comptoir_product_get_unit (scan->product) != COMPTOIR_UNIT_PIECE || scan->unit_price_cents >= 0)
@@ -527,12 +435,12 @@ handle_input (ComptoirTillPage *self,
     {
       if (scan.member_id != NULL)
         {
-          set_member (self, scan.member_id);
+          _comptoir_till_page_set_member (self, scan.member_id);
           return;
         }
       if (scan.needs_weight)
         {
-          leave_done_page (self);
+          _comptoir_till_page_leave_done (self);
           ask_weight (self, scan.product);
           return;
         }
@@ -548,7 +456,7 @@ handle_input (ComptoirTillPage *self,
   /* Words are a product name; a number nobody knows is a bad scan. */
   if (!looks_like_code (text) && g_error_matches (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND))
     {
-      leave_done_page (self);
+      _comptoir_till_page_leave_done (self);
       search_by_name (self, text);
       return;
     }
@@ -580,7 +488,7 @@ on_key_pressed (ComptoirTillPage      *self,
   gint64 time_us = (gint64) gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (controller)) * 1000;
   gint64 pieces;
 
-  touch_idle_timer (self);
+  _comptoir_till_page_touch_idle (self);
   if (state & GDK_SHIFT_MASK)
     modifiers |= COMPTOIR_KEY_SHIFT;
   if (state & GDK_CONTROL_MASK)
@@ -614,116 +522,6 @@ on_quick_chosen (ComptoirTillPage *self,
   comptoir_till_page_focus_scan (self);
 }
 
-static gboolean
-lock_after_idle (gpointer data)
-{
-  ComptoirTillPage *self = data;
-
-  self->lock_source = 0;
-  gtk_widget_activate_action (GTK_WIDGET (self), "till.lock", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* Any key or tap keeps the till unlocked for the shop's delay more. */
-static void
-touch_idle_timer (ComptoirTillPage *self)
-{
-  gint64 seconds;
-
-  g_clear_handle_id (&self->lock_source, g_source_remove);
-  if (self->cashier == NULL)
-    return;
-  seconds = comptoir_settings_get_int (self->db, COMPTOIR_SETTING_TILL_LOCK_AFTER);
-  if (seconds > 0)
-    self->lock_source = g_timeout_add_seconds ((guint) seconds, lock_after_idle, self);
-}
-
-/* Which screen the till shows: the lock, the float to count, or the sale. */
-void
-_comptoir_till_page_show_state (ComptoirTillPage *self)
-{
-  g_auto (ComptoirSessionSummary) summary = { 0 };
-
-  if (self->cashier == NULL)
-    gtk_stack_set_visible_child_name (self->till_stack, "locked");
-  else if (!comptoir_till_session_get_summary (self->db, self->till_id, &summary, NULL))
-    gtk_stack_set_visible_child_name (self->till_stack, "closed");
-  else
-    {
-      gtk_stack_set_visible_child_name (self->till_stack, "selling");
-      comptoir_till_page_focus_scan (self);
-    }
-}
-
-static void
-on_unlocked (ComptoirTillPage *self,
-             ComptoirStaff    *staff)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_set_object (&self->cashier, staff);
-  if (!comptoir_open_ticket_set_cashier (self->ticket, comptoir_staff_get_id (staff), &error))
-    _comptoir_till_page_show_message (self, error->message, TRUE);
-  gtk_menu_button_set_label (self->cashier_button, comptoir_staff_get_name (staff));
-  touch_idle_timer (self);
-  _comptoir_till_page_show_state (self);
-}
-
-static void
-lock_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ComptoirTillPage *self = COMPTOIR_TILL_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (self->cashier == NULL)
-    return;
-  if (!comptoir_staff_log_out (self->db, self->till_id, comptoir_staff_get_id (self->cashier), &error))
-    g_warning ("Logging out: %s", error->message);
-  g_clear_object (&self->cashier);
-  g_clear_pointer (&self->last_ticket_id, g_free);
-  g_clear_object (&self->scanner);
-  g_clear_handle_id (&self->lock_source, g_source_remove);
-  comptoir_till_lock_reset (self->lock);
-  _comptoir_till_page_show_state (self);
-}
-
-static void
-on_member_number (gpointer            user_data,
-                  const char * const *values)
-{
-  ComptoirTillPage *self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_auto (ComptoirMemberAtTill) member = { 0 };
-  guint64 number;
-
-  if (!g_ascii_string_to_unsigned (values[0], 10, 1, G_MAXINT64, &number, NULL))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a member number: type the digits on the card."), values[0]);
-      _comptoir_till_page_show_message (self, message, TRUE);
-      return;
-    }
-  if (!comptoir_member_lookup_number (self->db, (gint64) number, &member, &error))
-    {
-      _comptoir_till_page_show_message (self, error->message, TRUE);
-      return;
-    }
-  set_member (self, member.id);
-  comptoir_till_page_focus_scan (self);
-}
-
-static void
-member_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  static const ComptoirFormField fields[] = { { N_("Member number"), FALSE } };
-
-  comptoir_till_ask_form (widget, _("Member"), _("A member without their card gives their number."),
-                          _("_Choose"), fields, G_N_ELEMENTS (fields), on_member_number, widget);
-}
-
 static void
 show_quick_action (GtkWidget  *widget,
                    const char *action_name,
@@ -739,7 +537,7 @@ static void
 on_scanner_code (ComptoirTillPage *self,
                  const char       *code)
 {
-  touch_idle_timer (self);
+  _comptoir_till_page_touch_idle (self);
   if (self->cashier == NULL)
     {
       _comptoir_till_page_show_message (self, _("Log in before scanning."), TRUE);
@@ -944,11 +742,11 @@ comptoir_till_page_class_init (ComptoirTillPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_scan_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_quick_chosen);
-  gtk_widget_class_bind_template_callback (widget_class, on_unlocked);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_unlocked", G_CALLBACK (_comptoir_till_page_on_unlocked));
 
   gtk_widget_class_install_action (widget_class, "till.show-quick", NULL, show_quick_action);
-  gtk_widget_class_install_action (widget_class, "till.lock", NULL, lock_action);
-  gtk_widget_class_install_action (widget_class, "till.member", NULL, member_action);
+  comptoir_till_page_class_add_login_actions (widget_class);
+  comptoir_till_page_class_add_member_actions (widget_class);
   gtk_widget_class_install_property_action (widget_class, "till.training", "training");
   comptoir_till_page_class_add_ticket_actions (widget_class);
   comptoir_till_page_class_add_cash_actions (widget_class);
@@ -973,7 +771,7 @@ comptoir_till_page_init (ComptoirTillPage *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (taps), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (taps, "pressed", G_CALLBACK (touch_idle_timer), self);
+  g_signal_connect_swapped (taps, "pressed", G_CALLBACK (_comptoir_till_page_touch_idle), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (taps));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
