@@ -706,6 +706,60 @@ test_training (Fixture       *f,
   shop_clear (&shop);
 }
 
+/* A card accepted on the terminal, then the till dies before the cash
+ * part: the payment is still there when it comes back. */
+static void
+test_payments_survive (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirOpenTicket) ticket = NULL;
+  g_autoptr (ComptoirOpenTicket) reopened = NULL;
+  g_autoptr (ComptoirSale) sale = NULL;
+  g_auto (ComptoirCommittedTicket) committed = { 0 };
+  const char *method = NULL;
+  gint64 amount = 0;
+  Shop shop = { 0 };
+
+  shop_init (f, &shop);
+  ticket = comptoir_open_ticket_resume_or_start (f->db, shop.till, &error);
+  g_assert_true (comptoir_open_ticket_set_cashier (ticket, comptoir_staff_get_id (shop.cashier), &error));
+  g_assert_cmpuint (comptoir_open_ticket_add_product (ticket, shop.cheese, 1000, &error), ==, 1);
+  g_assert_false (comptoir_open_ticket_add_payment (ticket, "bitcoin", 1000, &error));
+  g_clear_error (&error);
+  g_assert_false (comptoir_open_ticket_add_payment (ticket, "card", 0, &error));
+  g_clear_error (&error);
+  g_assert_true (comptoir_open_ticket_add_payment (ticket, "card", 2000, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ticket);
+
+  reopened = comptoir_open_ticket_resume_or_start (f->db, shop.till, &error);
+  g_assert_cmpuint (comptoir_open_ticket_get_n_payments (reopened), ==, 1);
+  g_assert_true (comptoir_open_ticket_get_payment (reopened, 0, &method, &amount));
+  g_assert_cmpstr (method, ==, "card");
+  g_assert_cmpint (amount, ==, 2000);
+  g_assert_cmpint (comptoir_open_ticket_get_paid (reopened), ==, 2000);
+
+  /* Taken money keeps the ticket in hand. */
+  g_assert_false (comptoir_open_ticket_park (reopened, "plus tard", &error));
+  g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (comptoir_open_ticket_cancel (reopened, comptoir_staff_get_id (shop.cashier), "erreur", &error));
+  g_clear_error (&error);
+
+  /* The rest in cash: the sale carries both payments. */
+  g_assert_true (comptoir_open_ticket_add_payment (reopened, "cash", 1000, &error));
+  sale = comptoir_open_ticket_to_sale (reopened);
+  g_assert_cmpint (comptoir_sale_get_paid (sale), ==, 3000);
+  g_assert_true (comptoir_open_ticket_commit (reopened, sale, &committed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (committed.change_cents, ==, 3000 - 2590);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM ticket_payment"), ==, 2);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM open_ticket_payment"), ==, 0);
+  g_assert_cmpuint (comptoir_open_ticket_get_n_payments (reopened), ==, 0);
+  shop_clear (&shop);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -721,5 +775,6 @@ main (int argc, char **argv)
   ADD ("/comptoir/core/open-ticket/cancel", test_cancel);
   ADD ("/comptoir/core/open-ticket/migration-keeps-draft", test_migration_keeps_draft);
   ADD ("/comptoir/core/open-ticket/training", test_training);
+  ADD ("/comptoir/core/open-ticket/payments-survive", test_payments_survive);
   return g_test_run ();
 }

@@ -16,11 +16,6 @@ G_BEGIN_DECLS
  * drawer and the day (comptoir-till-cash-actions.c) and paper
  * (comptoir-till-receipts.c). */
 
-typedef struct {
-  char   *method;
-  gint64  amount_cents;
-} Payment;
-
 struct _ComptoirTillPage
 {
   GtkWidget             parent_instance;
@@ -54,7 +49,6 @@ struct _ComptoirTillPage
   ComptoirOpenTicket   *ticket;
   ComptoirScaleRules   *rules;
   ComptoirKeyboardScan *keyboard;
-  GArray               *payments;      /* of Payment, taken for this ticket */
   gint64                multiplier;    /* pieces for the next product; 0: one */
   guint                 message_source;
   ComptoirStaff        *cashier;       /* NULL while locked */
@@ -74,7 +68,6 @@ void     _comptoir_till_page_refresh      (ComptoirTillPage *self);
  * who may shop. FALSE with the reason shown. */
 gboolean _comptoir_till_page_check_member (ComptoirTillPage *self);
 void     _comptoir_till_page_show_state   (ComptoirTillPage *self);
-gint64   _comptoir_till_page_get_paid     (ComptoirTillPage *self);
 
 void     _comptoir_till_page_print_receipt (ComptoirTillPage *self,
                                            const char       *ticket_id,

@@ -27,22 +27,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void add_product (ComptoirTillPage *self, ComptoirProduct *product);
 
-static void
-payment_clear (gpointer data)
-{
-  g_free (((Payment *) data)->method);
-}
-
-gint64
-_comptoir_till_page_get_paid (ComptoirTillPage *self)
-{
-  gint64 paid = 0;
-
-  for (guint i = 0; i < self->payments->len; i++)
-    paid += g_array_index (self->payments, Payment, i).amount_cents;
-  return paid;
-}
-
 static gboolean
 hide_message (gpointer data)
 {
@@ -168,7 +152,7 @@ _comptoir_till_page_refresh (ComptoirTillPage *self)
 {
   guint n = comptoir_open_ticket_get_n_lines (self->ticket);
   gint64 total = comptoir_open_ticket_get_total (self->ticket);
-  gint64 paid = _comptoir_till_page_get_paid (self);
+  gint64 paid = comptoir_open_ticket_get_paid (self->ticket);
   g_autofree char *total_text = comptoir_money_format_local (total);
   g_autofree char *total_markup = g_strdup_printf (_("Total %s €"), total_text);
   GtkWidget *child, *last = NULL;
@@ -194,7 +178,7 @@ _comptoir_till_page_refresh (ComptoirTillPage *self)
     gtk_list_box_select_row (self->lines_box, GTK_LIST_BOX_ROW (last));
 
   gtk_label_set_text (self->total_label, total_markup);
-  if (self->payments->len > 0)
+  if (comptoir_open_ticket_get_n_payments (self->ticket) > 0)
     {
       g_autofree char *paid_text = comptoir_money_format_local (paid);
       g_autofree char *due_text = comptoir_money_format_local (MAX (total - paid, 0));
@@ -202,13 +186,16 @@ _comptoir_till_page_refresh (ComptoirTillPage *self)
       g_autoptr (GString) list = g_string_new (NULL);
 
       gtk_label_set_text (self->due_label, text);
-      for (guint i = 0; i < self->payments->len; i++)
+      for (guint i = 0; i < comptoir_open_ticket_get_n_payments (self->ticket); i++)
         {
-          Payment *payment = &g_array_index (self->payments, Payment, i);
-          g_autofree char *amount = comptoir_money_format_local (payment->amount_cents);
+          const char *method;
+          gint64 cents;
+          g_autofree char *amount = NULL;
 
+          comptoir_open_ticket_get_payment (self->ticket, i, &method, &cents);
+          amount = comptoir_money_format_local (cents);
           g_string_append_printf (list, "%s%s %s €", i ? "\n" : "",
-                                  comptoir_payment_method_get_label (payment->method), amount);
+                                  comptoir_payment_method_get_label (method), amount);
         }
       gtk_label_set_text (self->payments_label, list->str);
     }
@@ -218,8 +205,9 @@ _comptoir_till_page_refresh (ComptoirTillPage *self)
                                                 n_standing);
       gtk_label_set_text (self->due_label, n_standing > 0 ? count : _("Scan the first item. For several of one item, type how many, then ×."));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->payments_label), self->payments->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "till.void-line", n_standing > 0 && self->payments->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->payments_label), comptoir_open_ticket_get_n_payments (self->ticket) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "till.void-line",
+                                 n_standing > 0 && comptoir_open_ticket_get_n_payments (self->ticket) == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "till.pay", n_standing > 0);
 
   /* After the rows are laid out, show the newest one. */
@@ -689,7 +677,6 @@ comptoir_till_page_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_pointer (&self->rules, comptoir_scale_rules_free);
   g_clear_pointer (&self->keyboard, comptoir_keyboard_scan_free);
-  g_clear_pointer (&self->payments, g_array_unref);
   g_clear_pointer (&self->till_id, g_free);
   g_clear_pointer (&self->till_code, g_free);
   g_clear_handle_id (&self->lock_source, g_source_remove);
@@ -764,8 +751,6 @@ comptoir_till_page_init (ComptoirTillPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->keyboard = comptoir_keyboard_scan_new ();
-  self->payments = g_array_new (FALSE, FALSE, sizeof (Payment));
-  g_array_set_clear_func (self->payments, payment_clear);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);

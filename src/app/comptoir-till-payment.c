@@ -39,24 +39,28 @@ commit_ticket (ComptoirTillPage *self)
   g_auto (ComptoirCommittedTicket) committed = { 0 };
   gboolean paid_cash = FALSE;
 
-  for (guint i = 0; i < self->payments->len; i++)
+  for (guint i = 0; i < comptoir_open_ticket_get_n_payments (self->ticket); i++)
     {
-      Payment *payment = &g_array_index (self->payments, Payment, i);
-      comptoir_sale_add_payment (sale, payment->method, payment->amount_cents);
-      paid_cash = paid_cash || g_str_equal (payment->method, "cash");
+      const char *method;
+      gint64 amount;
+
+      comptoir_open_ticket_get_payment (self->ticket, i, &method, &amount);
+      paid_cash = paid_cash || g_str_equal (method, "cash");
     }
   if (!comptoir_open_ticket_commit (self->ticket, sale, &committed, &error))
     {
-      /* Nothing was written: the ticket and its payments stay as they
-       * were, so the cashier can correct and pay again. */
-      g_array_set_size (self->payments, 0);
+      g_autoptr (GError) clear_error = NULL;
+
+      /* Nothing was written. The payments are forgotten so that the
+       * cashier corrects what was refused and takes them again. */
       _comptoir_till_page_show_message (self, error->message, TRUE);
+      if (!comptoir_open_ticket_clear_payments (self->ticket, &clear_error))
+        g_warning ("Forgetting refused payments: %s", clear_error->message);
       _comptoir_till_page_refresh (self);
       return;
     }
   /* The paid ticket stays on screen, with the change, until the next
    * scan: the customer checks it while the cashier counts the coins. */
-  g_array_set_size (self->payments, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->lines_box), "till-lines-paid");
   gtk_widget_set_visible (GTK_WIDGET (self->payments_label), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "till.void-line", FALSE);
@@ -75,9 +79,9 @@ pay_action (GtkWidget  *widget,
   ComptoirTillPage *self = COMPTOIR_TILL_PAGE (widget);
   const char *method = g_variant_get_string (parameter, NULL);
   g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->scan_entry))));
-  gint64 due = comptoir_open_ticket_get_total (self->ticket) - _comptoir_till_page_get_paid (self);
+  gint64 due = comptoir_open_ticket_get_total (self->ticket) - comptoir_open_ticket_get_paid (self->ticket);
   gint64 amount = due;
-  Payment payment;
+  g_autoptr (GError) error = NULL;
 
   if (!_comptoir_till_page_check_member (self))
     return;
@@ -109,9 +113,15 @@ pay_action (GtkWidget  *widget,
       g_autoptr (ComptoirSale) sale = comptoir_open_ticket_to_sale (self->ticket);
       gint64 left = comptoir_sale_get_meal_voucher_eligible (sale);
 
-      for (guint i = 0; i < self->payments->len; i++)
-        if (g_str_equal (g_array_index (self->payments, Payment, i).method, "meal_voucher"))
-          left -= g_array_index (self->payments, Payment, i).amount_cents;
+      for (guint i = 0; i < comptoir_open_ticket_get_n_payments (self->ticket); i++)
+        {
+          const char *taken;
+          gint64 taken_amount;
+
+          comptoir_open_ticket_get_payment (self->ticket, i, &taken, &taken_amount);
+          if (g_str_equal (taken, "meal_voucher"))
+            left -= taken_amount;
+        }
       if (amount > left)
         {
           g_autofree char *left_text = comptoir_money_format_local (MAX (left, 0));
@@ -123,12 +133,14 @@ pay_action (GtkWidget  *widget,
         }
     }
 
-  payment.method = g_strdup (method);
-  payment.amount_cents = amount;
-  g_array_append_val (self->payments, payment);
+  if (!comptoir_open_ticket_add_payment (self->ticket, method, amount, &error))
+    {
+      _comptoir_till_page_show_message (self, error->message, TRUE);
+      return;
+    }
   _comptoir_till_page_clear_message (self);
 
-  if (_comptoir_till_page_get_paid (self) >= comptoir_open_ticket_get_total (self->ticket))
+  if (comptoir_open_ticket_get_paid (self->ticket) >= comptoir_open_ticket_get_total (self->ticket))
     commit_ticket (self);
   else
     _comptoir_till_page_refresh (self);

@@ -210,7 +210,6 @@ on_cancel_reason (gpointer    user_data,
 
   if (comptoir_open_ticket_cancel (self->ticket, comptoir_staff_get_id (self->cashier), reason, &error))
     {
-      g_array_set_size (self->payments, 0);
       _comptoir_till_page_show_message (self, _("Ticket cancelled. It stays in the audit log."), FALSE);
     }
   after_action (self, error);
@@ -223,7 +222,7 @@ cancel_ticket_action (GtkWidget  *widget,
 {
   ComptoirTillPage *self = COMPTOIR_TILL_PAGE (widget);
 
-  if (self->payments->len > 0)
+  if (comptoir_open_ticket_get_n_payments (self->ticket) > 0)
     {
       _comptoir_till_page_show_message (self, _("Payments were taken for this ticket: finish it, then refund."), TRUE);
       return;
@@ -252,7 +251,7 @@ park_action (GtkWidget  *widget,
 {
   ComptoirTillPage *self = COMPTOIR_TILL_PAGE (widget);
 
-  if (comptoir_open_ticket_get_n_lines (self->ticket) == 0 || self->payments->len > 0)
+  if (comptoir_open_ticket_get_n_lines (self->ticket) == 0 || comptoir_open_ticket_get_n_payments (self->ticket) > 0)
     {
       _comptoir_till_page_show_message (self, _("Only a ticket with lines and no payment yet can be parked."), TRUE);
       return;

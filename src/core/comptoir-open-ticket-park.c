@@ -51,6 +51,8 @@ comptoir_open_ticket_cancel (ComptoirOpenTicket  *self,
   g_autofree char *next = NULL;
   g_autoptr (GArray) empty = _comptoir_open_ticket_lines_new ();
 
+  if (!_comptoir_open_ticket_check_unpaid (self, error))
+    return FALSE;
   if (self->lines->len == 0)
     {
       g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
@@ -97,6 +99,8 @@ comptoir_open_ticket_park (ComptoirOpenTicket  *self,
   g_autoptr (GArray) empty = _comptoir_open_ticket_lines_new ();
   gboolean ok;
 
+  if (!_comptoir_open_ticket_check_unpaid (self, error))
+    return FALSE;
   if (self->lines->len == 0)
     {
       g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
@@ -176,6 +180,8 @@ comptoir_open_ticket_resume (ComptoirOpenTicket  *self,
 
   if (g_strcmp0 (ticket_id, self->id) == 0)
     return TRUE;
+  if (!_comptoir_open_ticket_check_unpaid (self, error))
+    return FALSE;
   if (!comptoir_db_begin (self->db, error) ||
       !_comptoir_open_ticket_finish (self, write_resume (self, ticket_id, lines, &member_id, error), error))
     return FALSE;

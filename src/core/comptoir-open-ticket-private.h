@@ -23,6 +23,11 @@ typedef struct {
   int     discount_bp;  /* 0 for a discount by amount */
 } Line;
 
+typedef struct {
+  char   *method;
+  gint64  amount_cents;
+} OpenPayment;
+
 struct _ComptoirOpenTicket
 {
   GObject     parent_instance;
@@ -33,7 +38,8 @@ struct _ComptoirOpenTicket
   char       *cashier;
   char       *member_id;
   gboolean    training;  /* the till's training mode: new tickets inherit it */
-  GArray     *lines;  /* Line, position = index + 1 */
+  GArray     *lines;     /* Line, position = index + 1 */
+  GArray     *payments;  /* OpenPayment, taken so far */
 };
 
 void        _comptoir_open_ticket_line_clear   (gpointer             data);
@@ -60,6 +66,9 @@ char       *_comptoir_open_ticket_clean_reason (const char          *reason,
                                                 GError             **error);
 JsonObject *_comptoir_open_ticket_line_details (const Line          *line,
                                                 guint                position);
+/* Refuses an action that would drop payments already taken. */
+gboolean    _comptoir_open_ticket_check_unpaid (ComptoirOpenTicket  *self,
+                                                GError             **error);
 gboolean    _comptoir_open_ticket_forget       (ComptoirOpenTicket  *self,
                                                 GError             **error);
 

@@ -33,6 +33,12 @@ _comptoir_open_ticket_lines_new (void)
 }
 
 static void
+payment_clear (gpointer data)
+{
+  g_free (((OpenPayment *) data)->method);
+}
+
+static void
 comptoir_open_ticket_finalize (GObject *object)
 {
   ComptoirOpenTicket *self = COMPTOIR_OPEN_TICKET (object);
@@ -43,6 +49,7 @@ comptoir_open_ticket_finalize (GObject *object)
   g_free (self->cashier);
   g_free (self->member_id);
   g_array_unref (self->lines);
+  g_array_unref (self->payments);
 
   G_OBJECT_CLASS (comptoir_open_ticket_parent_class)->finalize (object);
 }
@@ -57,6 +64,8 @@ static void
 comptoir_open_ticket_init (ComptoirOpenTicket *self)
 {
   self->lines = _comptoir_open_ticket_lines_new ();
+  self->payments = g_array_new (FALSE, TRUE, sizeof (OpenPayment));
+  g_array_set_clear_func (self->payments, payment_clear);
 }
 
 gint64
@@ -139,6 +148,8 @@ _comptoir_open_ticket_adopt (ComptoirOpenTicket  *self,
   self->lines = g_array_ref (lines);
   g_free (self->member_id);
   self->member_id = member_id != NULL ? g_steal_pointer (member_id) : NULL;
+  /* A ticket with payments is never put aside: what is adopted has none. */
+  g_array_set_size (self->payments, 0);
 }
 
 /* Ends the transaction an action began: commits what it wrote, or rolls
@@ -154,6 +165,34 @@ _comptoir_open_ticket_finish (ComptoirOpenTicket  *self,
       return FALSE;
     }
   return comptoir_db_commit (self->db, error);
+}
+
+static gboolean
+load_payments (ComptoirOpenTicket  *self,
+               GError             **error)
+{
+  g_autoptr (ComptoirStmt) stmt =
+    comptoir_db_prepare (self->db, "SELECT method, amount_cents FROM open_ticket_payment "
+                                   "WHERE ticket_id = ?1 ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OpenPayment payment = {
+        .method = g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+        .amount_cents = sqlite3_column_int64 (stmt, 1),
+      };
+      g_array_append_val (self->payments, payment);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      comptoir_db_set_error (self->db, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The till's ticket in progress if there is one (after a restart, a
@@ -184,7 +223,8 @@ comptoir_open_ticket_resume_or_start (ComptoirDb  *db,
       self->member_id = g_strdup ((const char *) sqlite3_column_text (find, 2));
       self->training = sqlite3_column_int (find, 3);
       comptoir_stmt_release (g_steal_pointer (&find));
-      if (!_comptoir_open_ticket_load_lines (db, self->id, self->lines, error))
+      if (!_comptoir_open_ticket_load_lines (db, self->id, self->lines, error) ||
+          !load_payments (self, error))
         return NULL;
       return g_steal_pointer (&self);
     }
@@ -301,6 +341,97 @@ gboolean
 comptoir_open_ticket_get_training (ComptoirOpenTicket *self)
 {
   return self->training;
+}
+
+gboolean
+comptoir_open_ticket_add_payment (ComptoirOpenTicket  *self,
+                                  const char          *method,
+                                  gint64               amount_cents,
+                                  GError             **error)
+{
+  g_autoptr (ComptoirStmt) insert = NULL;
+  OpenPayment payment;
+
+  if (!comptoir_payment_method_is_valid (method) || amount_cents <= 0)
+    {
+      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                           _("A payment needs a known method and an amount above zero."));
+      return FALSE;
+    }
+  insert = comptoir_db_prepare (self->db, "INSERT INTO open_ticket_payment (ticket_id, position, method, amount_cents) "
+                                          "VALUES (?1, ?2, ?3, ?4)", error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (insert, 2, (int) self->payments->len + 1);
+  sqlite3_bind_text (insert, 3, method, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 4, amount_cents);
+  if (!comptoir_db_step_done (self->db, insert, error))
+    return FALSE;
+
+  payment.method = g_strdup (method);
+  payment.amount_cents = amount_cents;
+  g_array_append_val (self->payments, payment);
+  return TRUE;
+}
+
+guint
+comptoir_open_ticket_get_n_payments (ComptoirOpenTicket *self)
+{
+  return self->payments->len;
+}
+
+gboolean
+comptoir_open_ticket_get_payment (ComptoirOpenTicket  *self,
+                                  guint                index,
+                                  const char         **out_method,
+                                  gint64              *out_amount_cents)
+{
+  OpenPayment *payment;
+
+  if (index >= self->payments->len)
+    return FALSE;
+  payment = &g_array_index (self->payments, OpenPayment, index);
+  *out_method = payment->method;
+  *out_amount_cents = payment->amount_cents;
+  return TRUE;
+}
+
+gint64
+comptoir_open_ticket_get_paid (ComptoirOpenTicket *self)
+{
+  gint64 paid = 0;
+
+  for (guint i = 0; i < self->payments->len; i++)
+    paid += g_array_index (self->payments, OpenPayment, i).amount_cents;
+  return paid;
+}
+
+gboolean
+comptoir_open_ticket_clear_payments (ComptoirOpenTicket  *self,
+                                     GError             **error)
+{
+  g_autoptr (ComptoirStmt) drop =
+    comptoir_db_prepare (self->db, "DELETE FROM open_ticket_payment WHERE ticket_id = ?1", error);
+
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_text (drop, 1, self->id, -1, SQLITE_STATIC);
+  if (!comptoir_db_step_done (self->db, drop, error))
+    return FALSE;
+  g_array_set_size (self->payments, 0);
+  return TRUE;
+}
+
+gboolean
+_comptoir_open_ticket_check_unpaid (ComptoirOpenTicket  *self,
+                                    GError             **error)
+{
+  if (self->payments->len == 0)
+    return TRUE;
+  g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                       _("Payments were taken for this ticket: finish it, then refund what must be."));
+  return FALSE;
 }
 
 guint
@@ -443,6 +574,11 @@ comptoir_open_ticket_to_sale (ComptoirOpenTicket *self)
   comptoir_sale_set_cashier (sale, self->cashier);
   comptoir_sale_set_member (sale, self->member_id);
   comptoir_sale_set_training (sale, self->training);
+  for (guint i = 0; i < self->payments->len; i++)
+    {
+      OpenPayment *payment = &g_array_index (self->payments, OpenPayment, i);
+      comptoir_sale_add_payment (sale, payment->method, payment->amount_cents);
+    }
   for (guint i = 0; i < self->lines->len; i++)
     {
       Line *line = &g_array_index (self->lines, Line, i);

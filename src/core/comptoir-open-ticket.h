@@ -57,6 +57,22 @@ gboolean            comptoir_open_ticket_set_training    (ComptoirOpenTicket  *s
                                                           gboolean             training,
                                                           GError             **error);
 gboolean            comptoir_open_ticket_get_training    (ComptoirOpenTicket  *self);
+/* Payments taken so far, saved at once: a card accepted on the terminal
+ * is remembered through a crash. to_sale() carries them; cancel and park
+ * refuse a ticket that has some. */
+gboolean            comptoir_open_ticket_add_payment     (ComptoirOpenTicket  *self,
+                                                          const char          *method,
+                                                          gint64               amount_cents,
+                                                          GError             **error);
+guint               comptoir_open_ticket_get_n_payments  (ComptoirOpenTicket  *self);
+gboolean            comptoir_open_ticket_get_payment     (ComptoirOpenTicket  *self,
+                                                          guint                index,
+                                                          const char         **out_method,
+                                                          gint64              *out_amount_cents);
+gint64              comptoir_open_ticket_get_paid        (ComptoirOpenTicket  *self);
+/* Forgets the payments (a commit refused them): the cashier takes them again. */
+gboolean            comptoir_open_ticket_clear_payments  (ComptoirOpenTicket  *self,
+                                                          GError             **error);
 guint               comptoir_open_ticket_get_n_lines     (ComptoirOpenTicket  *self);
 gboolean            comptoir_open_ticket_get_line        (ComptoirOpenTicket  *self,
                                                           guint                position,
