@@ -306,6 +306,12 @@ test_closures (Fixture       *f,
     g_assert_nonnull (strstr (report, "Monthly closure"));
     g_assert_nonnull (strstr (report, "6 tickets, 0 refunds, 1 in training"));
     g_assert_nonnull (strstr (report, "Card"));
+    /* It prints on 80 mm paper: 48 characters a line at most. */
+    {
+      g_auto (GStrv) lines = g_strsplit (report, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_assert_cmpint (g_utf8_strlen (lines[i], -1), <=, 48);
+    }
     sqlite3_bind_text (stmt, 1, month.id, -1, SQLITE_STATIC);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 5 * 1315);

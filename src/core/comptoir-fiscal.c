@@ -697,6 +697,19 @@ period_label (const char *period)
   return _("Daily closure (Z)");
 }
 
+/* printf pads bytes: "Espèces" would come out one column short. */
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_string_append (out, text);
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+}
+
 static void
 append_amount_line (GString    *out,
                     const char *label,
@@ -704,7 +717,9 @@ append_amount_line (GString    *out,
 {
   g_autofree char *amount = comptoir_money_format_local (cents);
 
-  g_string_append_printf (out, "  %-28s %12s €\n", label, amount);
+  g_string_append (out, "  ");
+  append_padded (out, label, 28);
+  g_string_append_printf (out, " %12s €\n", amount);
 }
 
 char *
@@ -773,11 +788,15 @@ comptoir_closure_format_report (ComptoirDb  *db,
                           _("till"), json_object_get_string_member (z, "till"));
   g_string_append_printf (out, _("Closed at %s\n"), json_object_get_string_member (z, "at"));
   if (json_object_get_int_member (z, "count") > 0)
-    g_string_append_printf (out, _("Tickets %lld to %lld: %lld tickets, %lld refunds, %lld in training\n"),
-                            (long long) json_object_get_int_member (z, "first"),
-                            (long long) json_object_get_int_member (z, "last"),
-                            (long long) json_object_get_int_member (z, "count"),
-                            (long long) refunds, (long long) training);
+    {
+      /* Two lines: the Z fits the 48 columns of 80 mm paper. */
+      g_string_append_printf (out, _("Tickets %lld to %lld\n"),
+                              (long long) json_object_get_int_member (z, "first"),
+                              (long long) json_object_get_int_member (z, "last"));
+      g_string_append_printf (out, _("%lld tickets, %lld refunds, %lld in training\n"),
+                              (long long) json_object_get_int_member (z, "count"),
+                              (long long) refunds, (long long) training);
+    }
   else
     g_string_append (out, _("No ticket in this period.\n"));
   {
@@ -796,7 +815,10 @@ comptoir_closure_format_report (ComptoirDb  *db,
       g_autofree char *tax = comptoir_money_format_local (json_object_get_int_member (rate, "vat"));
       g_autofree char *ttc = comptoir_money_format_local (json_object_get_int_member (rate, "total"));
 
-      g_string_append_printf (out, "  %-8s %12s %10s %12s €\n", name, base, tax, ttc);
+      /* 47 columns: the Z prints on 80 mm paper (48). */
+      g_string_append (out, "  ");
+      append_padded (out, name, 8);
+      g_string_append_printf (out, " %11s %10s %11s €\n", base, tax, ttc);
     }
 
   g_string_append_printf (out, "\n%s\n", _("By payment method"));
