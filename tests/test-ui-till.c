@@ -297,12 +297,16 @@ test_till_sale (Fixture       *f,
   settle ();
   dialog = wait_for_message_dialog ();
   g_assert_true (adw_message_dialog_has_response (dialog, "cash"));
+  /* The customer keeps the galettes (line 1): untick it. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON)), FALSE);
   adw_message_dialog_response (dialog, "cash");
   gtk_window_destroy (GTK_WINDOW (dialog));
   settle ();
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM ticket WHERE kind = 'refund'"), ==, 1);
   g_assert_cmpint (fixture_query_int (f->db, "SELECT total_cents FROM ticket WHERE kind = 'refund'"), ==,
-                   -fixture_query_int (f->db, "SELECT total_cents FROM ticket WHERE kind = 'sale'"));
+                   -fixture_query_int (f->db, "SELECT total_cents FROM ticket WHERE kind = 'sale'")
+                   + fixture_query_int (f->db, "SELECT l.total_cents FROM ticket_line l JOIN ticket t ON t.id = l.ticket_id "
+                                               "WHERE t.kind = 'sale' AND l.position = 1"));
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM audit_event WHERE action = 'refund' "
                                              "AND reason = 'produit cassé'"), ==, 1);
 

@@ -327,6 +327,7 @@ typedef struct {
   char             *ticket_id;
   char             *manager_id;
   char             *reason;
+  GPtrArray        *checks;   /* a GtkCheckButton per line of the ticket */
 } Refund;
 
 static void
@@ -339,6 +340,7 @@ refund_free (gpointer data)
   g_free (refund->ticket_id);
   g_free (refund->manager_id);
   g_free (refund->reason);
+  g_clear_pointer (&refund->checks, g_ptr_array_unref);
   g_free (refund);
 }
 
@@ -356,6 +358,34 @@ on_refund_method (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "cash") && !g_str_equal (response, "card"))
     return;
+
+  /* Some lines only: the customer brings back one item of the basket. */
+  {
+    g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint i = 0; i < refund->checks->len; i++)
+      if (gtk_check_button_get_active (g_ptr_array_index (refund->checks, i)))
+        {
+          guint position = i + 1;
+          g_array_append_val (positions, position);
+        }
+    if (positions->len == 0)
+      {
+        _comptoir_till_page_show_message (self, _("Tick at least one line to refund."), TRUE);
+        return;
+      }
+    if (positions->len < refund->checks->len)
+      {
+        g_clear_pointer (&refund->sale, comptoir_sale_free);
+        refund->sale = comptoir_refund_prepare (self->db, refund->ticket_id, (const guint *) positions->data,
+                                                positions->len, &error);
+        if (refund->sale == NULL)
+          {
+            _comptoir_till_page_show_message (self, error->message, TRUE);
+            return;
+          }
+      }
+  }
   comptoir_sale_add_payment (refund->sale, response, comptoir_sale_get_total (refund->sale));
   if (!comptoir_audit_commit_refund (refund->sale, self->db, self->till_id, refund->ticket_id,
                                      comptoir_staff_get_id (self->cashier), refund->manager_id, refund->reason,
@@ -373,6 +403,33 @@ on_refund_method (AdwMessageDialog *dialog,
   _comptoir_till_page_print_receipt (self, committed.id, g_str_equal (response, "cash"));
   _comptoir_till_page_show_message (self, number, FALSE);
   comptoir_till_page_focus_scan (self);
+}
+
+/* Every line of the ticket, ticked: untick what the customer keeps. */
+static GtkWidget *
+make_line_checks (Refund                *refund,
+                  const ComptoirReceipt *receipt)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *hint = gtk_label_new (_("Untick the lines the customer keeps."));
+
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (box), hint);
+  refund->checks = g_ptr_array_new ();
+  for (guint i = 0; i < receipt->items->len; i++)
+    {
+      const ComptoirReceiptItem *item = &g_array_index (receipt->items, ComptoirReceiptItem, i);
+      g_autofree char *quantity = comptoir_quantity_format (item->unit, item->quantity_milli);
+      g_autofree char *amount = comptoir_money_format_local (item->total_cents);
+      g_autofree char *text = g_strdup_printf (_("%s × %s — %s €"), item->label, quantity, amount);
+      GtkWidget *check = gtk_check_button_new_with_label (text);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (refund->checks, check);
+    }
+  return box;
 }
 
 /* Lines and amount given back, then Cash or Card. */
@@ -399,6 +456,7 @@ confirm_refund (Refund *refund)
                           (long long) receipt->number, comptoir_sale_get_n_lines (refund->sale), total);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        _("Refund"), body));
+  adw_message_dialog_set_extra_child (dialog, make_line_checks (refund, receipt));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "card", _("To the _Card"),
                                     "cash", _("In Ca_sh"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "cash", ADW_RESPONSE_SUGGESTED);
