@@ -7,6 +7,7 @@
 #include <sys/vfs.h>
 #include <time.h>
 
+#include "comptoir-bench.h"
 #include "comptoir-core.h"
 #include "comptoir-product-order.h"
 
@@ -16,12 +17,14 @@
 static int opt_products = 100000;
 static int opt_members = 2000;
 static int opt_queries = 2000;
+static int opt_status_members = 10000;
 static char *opt_dir;
 
 static const GOptionEntry entries[] = {
   { "products", 0, 0, G_OPTION_ARG_INT, &opt_products, "Products in the demo shop", "N" },
   { "members", 0, 0, G_OPTION_ARG_INT, &opt_members, "Members in the demo shop", "N" },
   { "queries", 0, 0, G_OPTION_ARG_INT, &opt_queries, "Timed repetitions of each measure", "N" },
+  { "status-members", 0, 0, G_OPTION_ARG_INT, &opt_status_members, "Members with two years of shifts for the status measures", "N" },
   { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the databases, on the disk to measure (default: a new one in the user's cache folder)", "DIR" },
   { NULL }
 };
@@ -31,7 +34,7 @@ static const char *prefixes[] = {
   "confiture", "huile", "café", "yaourt", "farine", "300", "pain", "jus", "thé", "miel",
 };
 
-static gint64
+gint64
 now_ns (void)
 {
   struct timespec ts;
@@ -48,7 +51,7 @@ compare_gint64 (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static double
+double
 percentile_ms (GArray *samples,
                double  p)
 {
@@ -59,7 +62,7 @@ percentile_ms (GArray *samples,
   return g_array_index (samples, gint64, index) / 1e6;
 }
 
-static void
+void
 report (const char *what,
         GArray     *ours,
         GArray     *bare)
@@ -76,7 +79,7 @@ report (const char *what,
            p50 / percentile_ms (bare, 0.50), p99 / percentile_ms (bare, 0.99));
 }
 
-static void
+void
 die (GError *error)
 {
   g_printerr ("comptoir-bench: %s\n", error->message);
@@ -677,6 +680,7 @@ main (int    argc,
   bench_search_after_edit (catalog);
   bench_commit (db, catalog, dir);
   bench_scan_to_line (db, catalog);
+  bench_member_status (dir, opt_status_members, opt_queries);
 
   g_clear_object (&catalog);
   g_clear_object (&db);

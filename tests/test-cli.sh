@@ -122,6 +122,30 @@ check "settings lists the scale rules" grep -q "^scan.scale-rules" <("$cli" --db
 "$cli" --db "$db" settings scan.scale-rules '[{"prefix": "28", "item_start": 2, "item_len": 5, "value_start": 7, "value_len": 5, "decimals": 2, "kind": "price"}]' 2>"$tmp/err"; rc=$?
 check "scale rules can be replaced" test $rc -eq 0
 
+"$cli" --db "$db" member show 3 >"$tmp/member"; rc=$?
+check "member show succeeds" test $rc -eq 0
+check "a member with an empty ledger is up to date" grep -q "^Status: Up to date" "$tmp/member"
+ten_days_ago=$(date -d '10 days ago' +%Y-%m-%d)
+"$cli" --db "$db" member record 3 missed --on "$ten_days_ago" >"$tmp/member"; rc=$?
+check "member record succeeds" test $rc -eq 0
+check "a missed shift is an alert" grep -q "^Status: alert: 1 shift to make up before" "$tmp/member"
+check "with its deadline, four weeks after" grep -qx "Deadline: $(date -d '18 days' +%Y-%m-%d)" "$tmp/member"
+check "and the ledger line that explains it" grep -qP "^$ten_days_ago\tShift missed\t-1\t-1" "$tmp/member"
+"$cli" --db "$db" member correct 3 1 >/dev/null 2>&1; rc=$?
+check "a correction without a reason is a usage error" test $rc -eq 2
+"$cli" --db "$db" member correct 3 1 --reason "Badge oublié, service fait" >"$tmp/member"; rc=$?
+check "member correct succeeds" test $rc -eq 0
+check "the member is up to date again" grep -q "^Status: Up to date" "$tmp/member"
+check "the reason is in the ledger" grep -qP "\tCorrection\t\+1\t0\tBadge oublié, service fait$" "$tmp/member"
+"$cli" --db "$db" member record 3 done --on "$(date -d tomorrow +%Y-%m-%d)" 2>"$tmp/err"; rc=$?
+check "a shift after today is refused" test $rc -eq 1
+check "saying so" grep -q "up to today" "$tmp/err"
+check "the ledger holds the two entries, in the change log" \
+  test "$(count "SELECT count(*) FROM counter_entry c JOIN change_log l ON l.row_id = c.id")" = 2
+"$cli" --db "$db" member show 999 2>"$tmp/err"; rc=$?
+check "an unknown member number fails" test $rc -eq 1
+check "settings lists the status rules" grep -q "^member.status-rules" <("$cli" --db "$db" settings)
+
 manager=$("$cli" --db "$db" staff add --name "Marc" --role manager --pin 975310); rc=$?
 check "staff add succeeds" test $rc -eq 0
 check "and prints the new id" grep -Eq '^[0-9a-f]{8}-[0-9a-f]{4}-7' <<<"$manager"

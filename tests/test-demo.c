@@ -16,6 +16,14 @@ typedef struct {
   guint       progress_total;
 } DemoFixture;
 
+static gboolean
+count_status (const ComptoirMemberStatus *status,
+              gpointer                    user_data)
+{
+  ((guint *) user_data)[status->kind]++;
+  return TRUE;
+}
+
 static ComptoirDb *
 open_db (DemoFixture    *fixture,
          const char *name)
@@ -143,7 +151,7 @@ test_demo_generate (DemoFixture       *fixture,
   ComptoirDb *db = fixture->db;
   g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
   g_autoptr (GError) error = NULL;
-  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick;
+  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick, n_entries;
 
   generate (fixture, db, N_PRODUCTS, N_MEMBERS, SEED);
 
@@ -159,13 +167,24 @@ test_demo_generate (DemoFixture       *fixture,
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM setting"), ==, 2);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM staff WHERE active"), ==, 3);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM staff WHERE role = 'manager'"), ==, 1);
+  /* Members 53, 106… missed three shifts, 29, 58… one. */
+  n_entries = query_int (db, "SELECT count(*) FROM counter_entry");
+  g_assert_cmpint (n_entries, ==, 3 * (N_MEMBERS / 53) + (N_MEMBERS / 29 - N_MEMBERS / (29 * 53)));
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log"), ==,
-                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + 2 + 3);
+                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + 2 + 3);
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT row_id) FROM change_log"), ==,
-                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + 2 + 3);
+                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + 2 + 3);
   /* Every member has a card, and a few may not shop. */
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT card_barcode) FROM member"), ==, N_MEMBERS);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM member WHERE shopping_right = 'blocked'"), ==, N_MEMBERS / 53);
+  {
+    guint counts[COMPTOIR_MEMBER_UNSUBSCRIBED + 1] = { 0 };
+
+    g_assert_true (comptoir_member_status_compute_all (db, comptoir_day_today (), count_status, counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts[COMPTOIR_MEMBER_SUSPENDED], ==, N_MEMBERS / 53);
+    g_assert_cmpuint (counts[COMPTOIR_MEMBER_ALERT], ==, N_MEMBERS / 29);
+    g_assert_cmpuint (counts[COMPTOIR_MEMBER_UP_TO_DATE], ==, N_MEMBERS - N_MEMBERS / 53 - N_MEMBERS / 29);
+  }
 
   /* Progress after each batch of 2,000, up to the total. */
   g_assert_cmpuint (fixture->progress_total, ==, N_PRODUCTS + N_MEMBERS);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-fixture.h"
 
 static void
@@ -17,6 +19,19 @@ add_member (Fixture    *f,
   comptoir_change_set_text (change, "last_name", last);
   g_assert_true (comptoir_db_apply_change (f->db, change, NULL, &error));
   g_assert_no_error (error);
+}
+
+/* As the till writes a short date in the C locale. */
+static char *
+format_short_day (ComptoirDay day)
+{
+  char text[16];
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_date_strftime (text, sizeof text, "%d/%m", &date);
+  return g_strdup (text);
 }
 
 static void
@@ -40,6 +55,8 @@ test_lookup (Fixture       *f,
   g_auto (ComptoirMemberAtTill) by_number = { 0 };
   g_autofree char *card = NULL;
   g_autofree char *again = NULL;
+  g_autofree char *deadline = NULL;
+  g_autofree char *expected = NULL;
 
   add_member (f, 42, "Marie", "Dupont");
   card = comptoir_member_ensure_card (f->db, 42, &error);
@@ -56,15 +73,57 @@ test_lookup (Fixture       *f,
   g_assert_cmpint (by_card.right, ==, COMPTOIR_SHOPPING_OK);
   g_assert_null (by_card.note);
 
-  g_assert_true (comptoir_member_set_shopping_right (f->db, 42, COMPTOIR_SHOPPING_BLOCKED, "Trois services manqués", &error));
+  /* The right follows the member's ledger, judged today: three shifts
+   * missed, the first twelve weeks ago, is a suspension… */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (comptoir_member_record_shift (f->db, by_card.id, COMPTOIR_LEDGER_SHIFT_MISSED,
+                                                 comptoir_day_today () - 84 + 28 * i, NULL, NULL, &error));
+  g_assert_no_error (error);
   g_assert_true (comptoir_member_lookup_number (f->db, 42, &by_number, &error));
   g_assert_cmpint (by_number.right, ==, COMPTOIR_SHOPPING_BLOCKED);
-  g_assert_cmpstr (by_number.note, ==, "Trois services manqués");
+  deadline = format_short_day (comptoir_day_today () - 84 + 28);
+  expected = g_strdup_printf ("suspended: 3 shifts to make up since %s", deadline);
+  g_assert_cmpstr (by_number.note, ==, expected);
+  comptoir_member_at_till_clear (&by_number);
+
+  /* … two makeups leave one shift to make up: still suspended, the
+   * deadline passed; a correction of +1 brings the member up to date. */
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (comptoir_member_record_shift (f->db, by_card.id, COMPTOIR_LEDGER_MAKEUP_DONE,
+                                                 comptoir_day_today () - 2, NULL, NULL, &error));
+  g_assert_true (comptoir_member_lookup_id (f->db, by_card.id, &by_number, &error));
+  g_assert_cmpint (by_number.right, ==, COMPTOIR_SHOPPING_BLOCKED);
+  g_assert_nonnull (strstr (by_number.note, "suspended: 1 shift to make up since"));
+  comptoir_member_at_till_clear (&by_number);
+  g_assert_true (comptoir_member_correct (f->db, by_card.id, comptoir_day_today () - 1, 1,
+                                          "Service fait sans badge", NULL, &error));
+  g_assert_true (comptoir_member_lookup_card (f->db, card, &by_number, &error));
+  g_assert_cmpint (by_number.right, ==, COMPTOIR_SHOPPING_OK);
+  g_assert_null (by_number.note);
+  comptoir_member_at_till_clear (&by_number);
+
+  /* A shift missed today: an alert, with four weeks to make up. */
+  g_assert_true (comptoir_member_record_shift (f->db, by_card.id, COMPTOIR_LEDGER_SHIFT_MISSED,
+                                               comptoir_day_today (), NULL, NULL, &error));
+  g_assert_true (comptoir_member_lookup_number (f->db, 42, &by_number, &error));
+  g_assert_cmpint (by_number.right, ==, COMPTOIR_SHOPPING_WARNING);
+  g_free (deadline);
+  g_free (expected);
+  deadline = format_short_day (comptoir_day_today () + 28);
+  expected = g_strdup_printf ("alert: 1 shift to make up before %s", deadline);
+  g_assert_cmpstr (by_number.note, ==, expected);
+  comptoir_member_at_till_clear (&by_number);
+
+  /* A member who left may not shop. */
+  g_assert_true (comptoir_member_set_left (f->db, by_card.id, comptoir_day_today (), &error));
+  g_assert_true (comptoir_member_lookup_number (f->db, 42, &by_number, &error));
+  g_assert_cmpint (by_number.right, ==, COMPTOIR_SHOPPING_BLOCKED);
+  g_assert_nonnull (strstr (by_number.note, "left the cooperative on "));
 
   g_assert_false (comptoir_member_lookup_card (f->db, "2990000000439", &by_card, &error));
   g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (comptoir_member_set_shopping_right (f->db, 7, COMPTOIR_SHOPPING_OK, NULL, &error));
+  g_assert_false (comptoir_member_lookup_number (f->db, 7, &by_number, &error));
   g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND);
 }
 

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "comptoir-core.h"
+#include "comptoir-cli-member.h"
 #include "comptoir-cli-private.h"
 #include "comptoir-cli-receipt.h"
 
@@ -582,6 +583,8 @@ static const Command commands[] = {
   { "settings", N_("settings [KEY [VALUE]]: list, show or change the shop settings"), cmd_settings },
   { "staff", N_("staff add --name NAME --role cashier|manager --pin PIN | staff list"), cmd_staff },
   { "audit", N_("audit list --till CODE: who voided, discounted, cancelled… and why"), cmd_audit },
+  { "member", N_("member show NUMBER | member record NUMBER done|missed|makeup|late-cancel [--on YYYY-MM-DD] | "
+                 "member correct NUMBER POINTS --reason TEXT [--on YYYY-MM-DD]"), comptoir_cli_member },
 };
 
 static char *

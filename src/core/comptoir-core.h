@@ -15,6 +15,8 @@
 #include "comptoir-id.h"
 #include "comptoir-keyboard-scan.h"
 #include "comptoir-member.h"
+#include "comptoir-member-ledger.h"
+#include "comptoir-member-status.h"
 #include "comptoir-money.h"
 #include "comptoir-open-ticket.h"
 #include "comptoir-product.h"

@@ -11,6 +11,7 @@
 #include "comptoir-change.h"
 #include "comptoir-demo.h"
 #include "comptoir-member.h"
+#include "comptoir-member-ledger.h"
 #include "comptoir-demo-private.h"
 #include "comptoir-settings.h"
 #include "comptoir-staff.h"
@@ -517,6 +518,26 @@ write_shop (Demo    *demo,
   return TRUE;
 }
 
+/* Counted back from the day the demo is made, not from the demo's fixed
+ * day: a status is judged on the day the till reads the card. */
+static gboolean
+write_missed_shifts (Demo        *demo,
+                     const char  *member_id,
+                     guint        n_missed,
+                     GError     **error)
+{
+  ComptoirDay today = comptoir_day_today ();
+
+  for (guint m = 0; m < n_missed; m++)
+    {
+      ComptoirDay day = n_missed == 1 ? today - 7 : today - 28 * (n_missed - m);
+
+      if (!comptoir_member_record_shift (demo->db, member_id, COMPTOIR_LEDGER_SHIFT_MISSED, day, NULL, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_members (Demo          *demo,
                DemoRng       *rng,
@@ -575,20 +596,18 @@ write_members (Demo          *demo,
       comptoir_change_set_text (change, "join_date", join_date);
       comptoir_change_set_text (change, "card_barcode", card);
 
-      /* A few members in each state, so that the till shows all three;
-       * the members issue will compute these from the shift ledger. */
-      if ((i + 1) % 53 == 0)
+      if (!comptoir_db_apply_change (demo->db, change, NULL, error))
         {
-          comptoir_change_set_text (change, "shopping_right", "blocked");
-          comptoir_change_set_text (change, "shopping_note", "Trois services manqués : à rattraper avant de faire ses courses");
-        }
-      else if ((i + 1) % 29 == 0)
-        {
-          comptoir_change_set_text (change, "shopping_right", "warning");
-          comptoir_change_set_text (change, "shopping_note", "Un service à rattraper dans les quatre semaines");
+          g_prefix_error (error, _("Could not write the demo member %s %s: "), first, last);
+          comptoir_db_rollback (demo->db);
+          return FALSE;
         }
 
-      if (!comptoir_db_apply_change (demo->db, change, NULL, error))
+      /* A few members in each state, so that the till shows all three:
+       * three shifts missed, the last four weeks ago, and the deadline
+       * passed (suspended); one missed a week ago (alert). */
+      if (!write_missed_shifts (demo, comptoir_change_get_row_id (change),
+                                (i + 1) % 53 == 0 ? 3 : (i + 1) % 29 == 0 ? 1 : 0, error))
         {
           g_prefix_error (error, _("Could not write the demo member %s %s: "), first, last);
           comptoir_db_rollback (demo->db);

@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 /* A demo shop: a French cooperative supermarket's catalogue and members,
  * made up from a seed. The same seed and sizes always give the same
  * names, codes, barcodes, prices, categories and members (only the row
- * ids, which are time-based, differ between runs).
+ * ids, which are time-based, differ between runs, and the days of the
+ * few missed shifts in the members' ledger, counted back from the day
+ * the demo is made so that the till shows every status).
  *
  * Generating is bulk work (100,000 products take several seconds): in
  * the UI, run it in a worker thread on its own ComptoirDb. The progress

@@ -9,9 +9,10 @@
 #include "comptoir-barcode.h"
 #include "comptoir-change.h"
 #include "comptoir-member.h"
+#include "comptoir-member-status.h"
 #include "comptoir-settings.h"
 
-#define MEMBER_COLUMNS "id, number, first_name || ' ' || last_name, shopping_right, shopping_note FROM member "
+#define MEMBER_COLUMNS "id, number, first_name || ' ' || last_name FROM member "
 
 static const char *right_names[] = { "ok", "warning", "blocked" };
 
@@ -66,6 +67,7 @@ read_member (ComptoirDb            *db,
              const char            *what,
              GError               **error)
 {
+  g_auto (ComptoirMemberStatus) status = { 0 };
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_DONE)
@@ -83,8 +85,30 @@ read_member (ComptoirDb            *db,
   out->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   out->number = sqlite3_column_int64 (stmt, 1);
   out->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  comptoir_shopping_right_from_string ((const char *) sqlite3_column_text (stmt, 3), &out->right);
-  out->note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  sqlite3_reset (stmt);
+
+  /* Computed from the ledger, today, on this machine. */
+  if (!comptoir_member_status_compute (db, out->id, comptoir_day_today (), &status, error))
+    {
+      comptoir_member_at_till_clear (out);
+      return FALSE;
+    }
+  switch (status.kind)
+    {
+    case COMPTOIR_MEMBER_ALERT:
+      out->right = COMPTOIR_SHOPPING_WARNING;
+      break;
+    case COMPTOIR_MEMBER_SUSPENDED:
+    case COMPTOIR_MEMBER_UNSUBSCRIBED:
+      out->right = COMPTOIR_SHOPPING_BLOCKED;
+      break;
+    case COMPTOIR_MEMBER_UP_TO_DATE:
+    case COMPTOIR_MEMBER_EXEMPTED:
+    default:
+      out->right = COMPTOIR_SHOPPING_OK;
+      break;
+    }
+  out->note = comptoir_member_status_describe (&status);
   return TRUE;
 }
 
@@ -167,25 +191,4 @@ comptoir_member_ensure_card (ComptoirDb  *db,
   if (!comptoir_db_apply_change (db, change, NULL, error))
     return NULL;
   return g_steal_pointer (&barcode);
-}
-
-gboolean
-comptoir_member_set_shopping_right (ComptoirDb            *db,
-                                    gint64                 number,
-                                    ComptoirShoppingRight  right,
-                                    const char            *note,
-                                    GError               **error)
-{
-  g_auto (ComptoirMemberAtTill) member = { 0 };
-  g_autoptr (ComptoirChange) change = NULL;
-
-  if (!comptoir_member_lookup_number (db, number, &member, error))
-    return FALSE;
-  change = comptoir_change_new ("member", member.id);
-  comptoir_change_set_text (change, "shopping_right", comptoir_shopping_right_to_string (right));
-  if (note != NULL && *note != '\0')
-    comptoir_change_set_text (change, "shopping_note", note);
-  else
-    comptoir_change_set_null (change, "shopping_note");
-  return comptoir_db_apply_change (db, change, NULL, error);
 }

@@ -5,7 +5,12 @@
 
 G_BEGIN_DECLS
 
-/* Whether a member may shop, as the till shows it. */
+/* Whether a member may shop, as the till shows it: computed from their
+ * shift status (comptoir-member-status.h) for today, on this machine.
+ * Up to date or exempted: ok; alert: a warning with the deadline;
+ * suspended or unsubscribed: blocked, with the reason. (The columns
+ * member.shopping_right and shopping_note of schema 0010 are no longer
+ * read.) */
 typedef enum {
   COMPTOIR_SHOPPING_OK,
   COMPTOIR_SHOPPING_WARNING,   /* may shop; the reason is said */
@@ -42,12 +47,6 @@ gboolean comptoir_member_lookup_id          (ComptoirDb            *db,
  * through the write API; the barcode is returned. */
 char    *comptoir_member_ensure_card        (ComptoirDb            *db,
                                              gint64                 number,
-                                             GError               **error);
-/* Until the shift ledger decides it: sets the right by hand. */
-gboolean comptoir_member_set_shopping_right (ComptoirDb            *db,
-                                             gint64                 number,
-                                             ComptoirShoppingRight  right,
-                                             const char            *note,
                                              GError               **error);
 const char *comptoir_shopping_right_to_string   (ComptoirShoppingRight  right);
 gboolean    comptoir_shopping_right_from_string (const char            *text,

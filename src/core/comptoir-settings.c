@@ -107,6 +107,15 @@ check_scale_rules (const char  *value,
   return TRUE;
 }
 
+static gboolean
+check_status_rules (const char  *value,
+                    GError     **error)
+{
+  ComptoirStatusRules rules;
+
+  return comptoir_status_rules_from_json (value, TRUE, &rules, error);
+}
+
 static const SettingInfo settings[] = {
   { COMPTOIR_SETTING_SHOP_NAME, check_any },
   { COMPTOIR_SETTING_SHOP_ADDRESS, check_any },
@@ -120,6 +129,7 @@ static const SettingInfo settings[] = {
   { COMPTOIR_SETTING_LOCAL_CURRENCY, check_any },
   { COMPTOIR_SETTING_MEMBER_CARD_PREFIX, check_card_prefix },
   { COMPTOIR_SETTING_SCALE_RULES, check_scale_rules },
+  { COMPTOIR_SETTING_STATUS_RULES, check_status_rules },
 };
 
 const char * const *
@@ -166,6 +176,13 @@ dup_default (const char *key)
 
       comptoir_scale_rules_free (rules);
       return json;
+    }
+  if (g_str_equal (key, COMPTOIR_SETTING_STATUS_RULES))
+    {
+      ComptoirStatusRules rules;
+
+      comptoir_status_rules_init_default (&rules);
+      return comptoir_status_rules_to_json (&rules);
     }
   return g_strdup ("");
 }
@@ -246,6 +263,16 @@ comptoir_settings_load_scale_rules (ComptoirDb  *db,
   g_autofree char *json = comptoir_settings_dup (db, COMPTOIR_SETTING_SCALE_RULES);
 
   return comptoir_scale_rules_new_from_json (json, error);
+}
+
+gboolean
+comptoir_settings_load_status_rules (ComptoirDb           *db,
+                                     ComptoirStatusRules  *out,
+                                     GError              **error)
+{
+  g_autofree char *json = comptoir_settings_dup (db, COMPTOIR_SETTING_STATUS_RULES);
+
+  return comptoir_status_rules_from_json (json, FALSE, out, error);
 }
 
 const char *

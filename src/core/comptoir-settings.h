@@ -2,6 +2,7 @@
 #pragma once
 
 #include "comptoir-db.h"
+#include "comptoir-member-status.h"
 #include "comptoir-scale-rules.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,9 @@ G_BEGIN_DECLS
 #define COMPTOIR_SETTING_MEMBER_CARD_PREFIX "member.card-prefix"
 /* The scale label rules, as comptoir_scale_rules_to_json() writes them. */
 #define COMPTOIR_SETTING_SCALE_RULES      "scan.scale-rules"
+/* The member status rules, as comptoir_status_rules_to_json() writes
+ * them; a rule left out takes its default. */
+#define COMPTOIR_SETTING_STATUS_RULES     "member.status-rules"
 
 /* The known keys, NULL-terminated, in the order a settings page lists them. */
 const char * const *comptoir_settings_list_keys (void);
@@ -48,5 +52,8 @@ char              **comptoir_settings_dup_payment_methods (ComptoirDb *db);
 const char         *comptoir_payment_method_get_label     (const char  *method);
 ComptoirScaleRules *comptoir_settings_load_scale_rules    (ComptoirDb  *db,
                                                            GError     **error);
+gboolean            comptoir_settings_load_status_rules   (ComptoirDb           *db,
+                                                           ComptoirStatusRules  *out,
+                                                           GError              **error);
 
 G_END_DECLS
