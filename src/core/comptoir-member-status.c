@@ -315,8 +315,10 @@ take_entries (ComptoirMemberStatus *status)
       line->entry.related_member_id = NULL;
     }
   g_array_append_vals (entries, status->later->data, status->later->len);
-  /* The strings now belong to entries. */
-  memset (status->later->data, 0, (gsize) status->later->len * sizeof (ComptoirLedgerEntry));
+  /* The strings now belong to entries. (An empty array may have no data
+   * at all, and memset must not be given NULL.) */
+  if (status->later->len > 0)
+    memset (status->later->data, 0, (gsize) status->later->len * sizeof (ComptoirLedgerEntry));
   g_array_set_size (status->later, 0);
   return entries;
 }
