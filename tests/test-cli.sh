@@ -146,6 +146,73 @@ check "the ledger holds the two entries, in the change log" \
 check "an unknown member number fails" test $rc -eq 1
 check "settings lists the status rules" grep -q "^member.status-rules" <("$cli" --db "$db" settings)
 
+# Members' records: import, show, search, shares, household, export,
+# anonymise, merge, join and leave.
+printf 'Numéro;Nom;Prénom;E-mail;Date de naissance;Parts;Type\n101;Lefèvre;Hélène;helene@example.org;12/04/1985;2;standard\n102;Garçon;François;;;1;volant\n' >"$tmp/members.csv"
+"$cli" --db "$db" member import "$tmp/members.csv" --dry-run >"$tmp/mimport"; rc=$?
+check "member import dry run succeeds" test $rc -eq 0
+check "and writes nothing" test "$(count 'SELECT count(*) FROM member WHERE number > 100')" = 0
+"$cli" --db "$db" member import "$tmp/members.csv" >"$tmp/mimport"; rc=$?
+check "member import succeeds" test $rc -eq 0
+check "the report counts the members created" grep -q "2 created" "$tmp/mimport"
+check "and says they are saved" grep -q "The members are saved" "$tmp/mimport"
+check "a flying member is flying" test "$(count 'SELECT participation FROM member WHERE number = 102')" = flying
+printf 'Numéro;Nom;Prénom;E-mail\n103;Petit;Anne;anne(at)example.org\n104;;Luc;\n' >"$tmp/mbad.csv"
+"$cli" --db "$db" member import "$tmp/mbad.csv" >"$tmp/mbad.out"; rc=$?
+check "a member import with bad lines fails" test $rc -eq 1
+check "naming both lines" sh -c "grep -q '^Line 2: .*e-mail' '$tmp/mbad.out' && grep -q '^Line 3: .*first name and last name' '$tmp/mbad.out'"
+check "and writes nothing" test "$(count 'SELECT count(*) FROM member WHERE number > 102')" = 0
+
+"$cli" --db "$db" member show 101 >"$tmp/mshow"; rc=$?
+check "member show of an imported member succeeds" test $rc -eq 0
+check "with the contact" grep -qx "E-mail: helene@example.org" "$tmp/mshow"
+check "the birth date" grep -qx "Born: 1985-04-12" "$tmp/mshow"
+check "the shares and what is owed" grep -qx "Shares: 2 (20.00 €), paid 0.00 €, owed 20.00 €" "$tmp/mshow"
+check "before the status" grep -q "^Status: Up to date" "$tmp/mshow"
+"$cli" --db "$db" member shares 101 pay 20 cheque >"$tmp/mshares"; rc=$?
+check "member shares pay succeeds" test $rc -eq 0
+check "and nothing is owed" grep -qx "Shares: 2 (20.00 €), paid 20.00 €" "$tmp/mshares"
+"$cli" --db "$db" member shares 101 pay 5 cash 2>"$tmp/err"; rc=$?
+check "paying more than owed is refused" test $rc -eq 1
+"$cli" --db "$db" member household 101 add Paul Lefèvre >"$tmp/person"; rc=$?
+check "member household add prints the person's id" grep -Eq '^[0-9a-f]{8}-' "$tmp/person"
+check "and show lists them" grep -q "^Household: Paul Lefèvre" <("$cli" --db "$db" member show 101)
+"$cli" --db "$db" member search "lef hel" >"$tmp/msearch"; rc=$?
+check "member search finds by bits of names without accents" test "$(head -1 "$tmp/msearch" | cut -f1,2)" = "$(printf '101\tHélène Lefèvre')"
+
+"$cli" --db "$db" member export 101 >"$tmp/export.json"; rc=$?
+check "member export succeeds" test $rc -eq 0
+check "as JSON with the record, shares and household" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(not (d["member"]["number"] == 101 and d["shares"]["n_shares"] == 2
+              and len(d["household"]) == 1 and "ledger" in d and "tickets" in d))
+' "$tmp/export.json"
+
+"$cli" --db "$db" member anonymise 102 >/dev/null 2>"$tmp/err"; rc=$?
+check "anonymise without --yes is refused" test $rc -eq 1
+check "saying it is irreversible" grep -q "irreversible" "$tmp/err"
+check "and changes nothing" test "$(count 'SELECT first_name FROM member WHERE number = 102')" = "François"
+"$cli" --db "$db" member anonymise 102 --yes >/dev/null; rc=$?
+check "anonymise --yes succeeds" test $rc -eq 0
+check "the name and contact are erased, the number stays" \
+  test "$(count "SELECT first_name || ' ' || last_name || ' ' || anonymised || ' ' || coalesce (card_barcode, '-') FROM member WHERE number = 102")" = "Member 102 1 -"
+check "show says so" grep -q "^Anonymised" <("$cli" --db "$db" member show 102)
+
+shares3=$("$cli" --db "$db" member show 3 | sed -n 's/^Shares: \([0-9]*\) .*/\1/p')
+"$cli" --db "$db" member merge 101 3 >/dev/null; rc=$?
+check "member merge succeeds" test $rc -eq 0
+check "the absorbed member left" test "$(count 'SELECT left_on IS NOT NULL FROM member WHERE number = 101')" = 1
+check "the shares moved to the member who stays" grep -q "^Shares: $((shares3 + 2)) " <("$cli" --db "$db" member show 3)
+check "with the household" grep -q "^Household: Paul Lefèvre" <("$cli" --db "$db" member show 3)
+
+"$cli" --db "$db" member add --first Marie --last Curie --shares 1 >"$tmp/madd"; rc=$?
+check "member add succeeds" test $rc -eq 0
+check "with the next free number and a card" grep -q "^Member 103: Marie Curie, card 2990000001" "$tmp/madd"
+"$cli" --db "$db" member leave 103 --refund-shares >"$tmp/mleave"; rc=$?
+check "member leave succeeds" test $rc -eq 0
+check "the shares are refunded, the money still to pay back" grep -qx "Shares: 0 (0.00 €), paid 0.00 €" "$tmp/mleave"
+
 manager=$("$cli" --db "$db" staff add --name "Marc" --role manager --pin 975310); rc=$?
 check "staff add succeeds" test $rc -eq 0
 check "and prints the new id" grep -Eq '^[0-9a-f]{8}-[0-9a-f]{4}-7' <<<"$manager"
@@ -197,6 +264,70 @@ check "both prints are recorded" test "$(count 'SELECT group_concat(copy) FROM r
 "$cli" --db "$db" receipt --till T1 --number 99 2>"$tmp/err"; rc=$?
 check "an unknown ticket number is refused" test $rc -eq 1
 check "saying which" grep -q "no ticket number 99" "$tmp/err"
+
+# Work shifts, replayed in March 2025 with --now: a squad, a booking,
+# the exchange board, a late cancellation, a walk-in and a correction.
+sdb=$tmp/shifts.db
+shifts () { "$cli" --db "$sdb" shifts "$@"; }
+scount () { sqlite3 "$sdb" "$1"; }
+"$cli" --db "$sdb" init >/dev/null
+for who in "Marie Curie" "Paul Langevin" "Irène Joliot" "Louis Néel"; do
+  "$cli" --db "$sdb" member add --first "${who% *}" --last "${who#* }" >/dev/null
+done
+till=$(shifts template add --week B --weekday 1 --start 9:00 --end 12:00 --job cashier --capacity 2 --role cashier); rc=$?
+check "shifts template add succeeds" test $rc -eq 0
+check "and prints the template's id" grep -Eq '^[0-9a-f]{8}-' <<<"$till"
+shelves=$(shifts template add --week B --weekday 1 --start 14h --end 17h --job shelving --capacity 2)
+shifts template add --week E --weekday 1 --start 9:00 --end 12:00 --job cashier --capacity 2 2>"$tmp/err"; rc=$?
+check "a week beyond the cycle is refused" test $rc -eq 1
+check "saying which weeks there are" grep -q "weeks A to D" "$tmp/err"
+shifts templates >"$tmp/templates"
+check "shifts templates lists both, in cycle order" \
+  test "$(cut -f2-5 "$tmp/templates" | tr '\t\n' ' ;')" = "B 1 09:00-12:00 cashier;B 1 14:00-17:00 shelving;"
+shifts role grant 1 cashier && shifts squad join "$till" 1 --from 2025-01-01; rc=$?
+check "shifts squad join succeeds" test $rc -eq 0
+shifts closing add 2025-03-31 "Inventaire" >"$tmp/out"; rc=$?
+check "shifts closing add succeeds" test $rc -eq 0
+shifts generate --weeks 8 --from 2025-02-24 >"$tmp/out"; rc=$?
+check "shifts generate succeeds" test $rc -eq 0
+check "making the week B shifts but on the closing day, with the squad's seat" \
+  grep -qx "2 shifts made, 1 squad seats given" "$tmp/out"
+check "generating again makes nothing" grep -q "^0 shifts made" <(shifts generate --weeks 8 --from 2025-02-24)
+shifts list --from 2025-03-03 --days 1 >"$tmp/list"; rc=$?
+check "shifts list succeeds" test $rc -eq 0
+check "with one line per shift, and who is in it" \
+  test "$(cut -f2-7 "$tmp/list" | tr '\t\n' ' ;')" = "2025-03-03 B 09:00-12:00 cashier 1/2 1 Marie Curie;2025-03-03 B 14:00-17:00 shelving 0/2 ;"
+slot=$(awk -F'\t' '$5 == "cashier" { print $1 }' "$tmp/list")
+slot2=$(awk -F'\t' '$5 == "shelving" { print $1 }' "$tmp/list")
+check "a slot's id follows from its template and day" test "$(scount "SELECT template_id FROM shift_slot WHERE id = '$slot'")" = "$till"
+shifts book "$slot" 2 --now "2025-03-01 10:00" 2>"$tmp/err"; rc=$?
+check "booking the till without the training is refused" test $rc -eq 1
+check "naming the training" grep -q "cashier" "$tmp/err"
+check "booking a shift to come succeeds" grep -q "accepted$" <(shifts book "$slot2" 2 --now "2025-03-01 10:00")
+offer=$(shifts offer "$slot" 1 --now "2025-03-01 10:00"); rc=$?
+check "shifts offer succeeds" test $rc -eq 0
+check "the offer is on the board" test "$(shifts offers --on 2025-03-01 | cut -f1)" = "$offer"
+shifts role grant 3 cashier
+check "another member takes it" grep -q "accepted$" <(shifts take "$offer" 3 --now "2025-03-01 11:00")
+check "the seat moved" grep -q "1/2	3 Irène Joliot$" <(shifts list --from 2025-03-03 --days 1)
+check "the board is empty" test -z "$(shifts offers --on 2025-03-01)"
+check "cancelling the day before is late" grep -qx "cancelled late" <(shifts cancel "$slot2" 2 --now "2025-03-02 12:00")
+check "and costs a point" grep -qP "^2025-03-02\tLate cancellation\t-1\t-1" <("$cli" --db "$sdb" member show 2)
+check "a volunteer who turns up is checked in" test "$(shifts checkin 4 --now "2025-03-03 14:10")" = "$slot2"
+shifts checkin 4 --now "2025-03-03 14:20" 2>"$tmp/err"; rc=$?
+check "checking in twice is refused" test $rc -eq 1
+check "saying so" grep -q "already checked in" "$tmp/err"
+check "the member who took the seat and did not come is absent" \
+  grep -qx "1 member marked absent" <(shifts absent --now "2025-03-03 18:00")
+check "and marked once only" grep -qx "0 members marked absent" <(shifts absent --now "2025-03-03 19:00")
+check "the one who offered it owes nothing" test "$(scount "SELECT count(*) FROM counter_entry e JOIN member m ON m.id = e.member_id WHERE m.number = 1")" = 0
+shifts correct "$slot" 3 present 2>/dev/null; rc=$?
+check "a correction needs a reason" test $rc -eq 2
+shifts correct "$slot" 3 present --reason "Badge oublié, service fait"; rc=$?
+check "shifts correct succeeds" test $rc -eq 0
+check "the correction cancels the missed shift" grep -q "^Counter: 0" <("$cli" --db "$sdb" member show 3)
+shifts list --now "yesterday" 2>/dev/null; rc=$?
+check "a --now that is not a time is a usage error" test $rc -eq 2
 
 head -c 4096 /dev/urandom >"$tmp/garbage.db"
 "$cli" --db "$tmp/garbage.db" init 2>"$tmp/err"; rc=$?

@@ -151,7 +151,8 @@ test_demo_generate (DemoFixture       *fixture,
   ComptoirDb *db = fixture->db;
   g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
   g_autoptr (GError) error = NULL;
-  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick, n_entries;
+  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick, n_entries, n_records;
+  gint64 n_shift_rows;
 
   generate (fixture, db, N_PRODUCTS, N_MEMBERS, SEED);
 
@@ -170,10 +171,42 @@ test_demo_generate (DemoFixture       *fixture,
   /* Members 53, 106… missed three shifts, 29, 58… one. */
   n_entries = query_int (db, "SELECT count(*) FROM counter_entry");
   g_assert_cmpint (n_entries, ==, 3 * (N_MEMBERS / 53) + (N_MEMBERS / 29 - N_MEMBERS / (29 * 53)));
+  /* Every member subscribed 1 to 3 shares on joining and paid for
+   * them, but a few who still owe one; some have a household. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM share_movement WHERE kind = 'subscribe'"), ==, N_MEMBERS);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM share_movement s JOIN member m ON m.id = s.member_id "
+                                  "WHERE s.on_day IS NOT m.join_date OR s.n_shares NOT BETWEEN 1 AND 3"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM share_movement s WHERE s.n_shares * s.unit_value > "
+                                  "(SELECT coalesce (sum (amount), 0) FROM share_payment p "
+                                  "WHERE p.member_id = s.member_id)"), >, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM member_person"), >, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM member WHERE birth_date IS NOT NULL"), >, N_MEMBERS / 3);
+  n_records = query_int (db, "SELECT (SELECT count(*) FROM member_person) + (SELECT count(*) FROM share_movement) "
+                             "+ (SELECT count(*) FROM share_payment)");
+  /* The planning: templates, squads, trainings, slots, and one entry
+   * per squad seat (a claim with its decision). */
+  n_shift_rows = query_int (db, "SELECT (SELECT count(*) FROM shift_template) + (SELECT count(*) FROM shift_squad) "
+                                "+ (SELECT count(*) FROM member_role) + (SELECT count(*) FROM shift_slot) "
+                                "+ (SELECT count(*) FROM shift_claim)");
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log"), ==,
-                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + 2 + 3);
+                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + n_records + 2 + 3 + n_shift_rows);
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT row_id) FROM change_log"), ==,
-                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + 2 + 3);
+                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + n_records + 2 + 3 + n_shift_rows);
+  /* Four weeks of sixty shifts, Monday to Saturday, from this week's
+   * Monday; nine members in ten with a seat in one of them, the till's
+   * seats for the trained only. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shift_template"), ==, 240);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shift_slot"), ==, 240);
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT day) FROM shift_slot"), ==, 24);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shift_slot WHERE strftime ('%w', day) = '0'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shift_squad"), ==, N_MEMBERS - N_MEMBERS / 10);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shift_claim WHERE kind = 'squad'"), ==,
+                   N_MEMBERS - N_MEMBERS / 10);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shift_slot s WHERE (SELECT count(*) FROM shift_claim c "
+                                  "WHERE c.slot_id = s.id) > s.capacity"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shift_claim c JOIN shift_slot s ON s.id = c.slot_id "
+                                  "WHERE s.required_role = 'cashier' AND NOT EXISTS (SELECT 1 FROM member_role r "
+                                  "WHERE r.member_id = c.member_id AND r.role = 'cashier')"), ==, 0);
   /* Every member has a card, and a few may not shop. */
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT card_barcode) FROM member"), ==, N_MEMBERS);
   {

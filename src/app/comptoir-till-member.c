@@ -98,29 +98,21 @@ _comptoir_till_page_set_member (ComptoirTillPage *self,
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
-/* A ticket has tens of lines, not thousands: rebuilding the rows after
- * each change is simpler than diffing and costs well under a millisecond. */
+/* A member without their card: their number, or their name. */
 static void
-on_member_number (gpointer            user_data,
-                  const char * const *values)
+on_member_text (gpointer            user_data,
+                const char * const *values)
 {
   ComptoirTillPage *self = user_data;
   g_autoptr (GError) error = NULL;
-  g_auto (ComptoirMemberAtTill) member = { 0 };
-  guint64 number;
+  char member_id[COMPTOIR_ID_LEN + 1];
 
-  if (!g_ascii_string_to_unsigned (values[0], 10, 1, G_MAXINT64, &number, NULL))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a member number: type the digits on the card."), values[0]);
-      _comptoir_till_page_show_message (self, message, TRUE);
-      return;
-    }
-  if (!comptoir_member_lookup_number (self->db, (gint64) number, &member, &error))
+  if (!comptoir_member_find_one (self->db, values[0], member_id, &error))
     {
       _comptoir_till_page_show_message (self, error->message, TRUE);
       return;
     }
-  _comptoir_till_page_set_member (self, member.id);
+  _comptoir_till_page_set_member (self, member_id);
   comptoir_till_page_focus_scan (self);
 }
 
@@ -129,10 +121,11 @@ member_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  static const ComptoirFormField fields[] = { { N_("Member number"), FALSE } };
+  static const ComptoirFormField fields[] = { { N_("Member number or name"), FALSE } };
 
-  comptoir_till_ask_form (widget, _("Member"), _("A member without their card gives their number."),
-                          _("_Choose"), fields, G_N_ELEMENTS (fields), on_member_number, widget);
+  comptoir_till_ask_form (widget, _("Member"),
+                          _("A member without their card gives their number, or their name if they do not know it."),
+                          _("_Choose"), fields, G_N_ELEMENTS (fields), on_member_text, widget);
 }
 
 void

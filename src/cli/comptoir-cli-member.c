@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "comptoir-cli-member.h"
+#include "comptoir-cli-member-record.h"
 #include "comptoir-cli-private.h"
 
 /* comptoir-cli member: a member's status and the ledger lines that
@@ -83,6 +84,8 @@ member_show (ComptoirDb *db,
 
   note = comptoir_member_status_describe (&status);
   g_print (_("Member %lld: %s\n"), (long long) member.number, member.name);
+  if (!comptoir_cli_member_print_record (db, member.id, &error))
+    return comptoir_cli_fail (g_steal_pointer (&error));
   g_print (_("Participation: %s\n"), comptoir_participation_get_label (status.facts.participation));
   g_print (_("Status: %s\n"), note != NULL ? note : comptoir_member_status_kind_get_label (status.kind));
   g_print (_("Counter: %lld\n"), (long long) status.counter);
@@ -128,7 +131,11 @@ comptoir_cli_member (ComptoirDb  *db,
   ComptoirDay on;
   gint64 number, points;
   gboolean ok;
+  int status;
 
+  /* add, import, search…: the record and life events. */
+  if (comptoir_cli_member_record (db, argc, argv, &status))
+    return status;
   if (argc < 2 || !parse_number (argv[1], &number))
     return 2;
   if (argc == 2 && g_str_equal (argv[0], "show"))

@@ -15,6 +15,7 @@
 #include "comptoir-cli-member.h"
 #include "comptoir-cli-private.h"
 #include "comptoir-cli-receipt.h"
+#include "comptoir-cli-shifts.h"
 
 /* comptoir-cli: the headless face of the same core services the app
  * uses, for set-up, scripting and support. */
@@ -584,7 +585,20 @@ static const Command commands[] = {
   { "staff", N_("staff add --name NAME --role cashier|manager --pin PIN | staff list"), cmd_staff },
   { "audit", N_("audit list --till CODE: who voided, discounted, cancelled… and why"), cmd_audit },
   { "member", N_("member show NUMBER | member record NUMBER done|missed|makeup|late-cancel [--on YYYY-MM-DD] | "
-                 "member correct NUMBER POINTS --reason TEXT [--on YYYY-MM-DD]"), comptoir_cli_member },
+                 "member correct NUMBER POINTS --reason TEXT [--on YYYY-MM-DD] | "
+                 "member add --first NAME --last NAME [--email E] [--phone P] [--shares N] [--number N] | "
+                 "member import FILE.csv [--dry-run] | member search TEXT | member export NUMBER | "
+                 "member anonymise NUMBER --yes | member merge ABSORBED_NUMBER SURVIVING_NUMBER | "
+                 "member leave NUMBER [--on YYYY-MM-DD] [--refund-shares] | "
+                 "member shares NUMBER subscribe N | pay AMOUNT METHOD | transfer N TO_NUMBER | "
+                 "member household NUMBER add FIRST LAST [--born YYYY-MM-DD] | remove PERSON_ID"),
+    comptoir_cli_member },
+  { "shifts", N_("shifts generate --weeks N [--from DAY] | template add --week A --weekday 1-7 --start 9:00 "
+                 "--end 12:00 --job JOB --capacity N [--role ROLE] | templates | squad join TEMPLATE_ID NUMBER "
+                 "[--from DAY] | list [--from DAY] [--days 7] | book|cancel|offer SLOT_ID NUMBER | "
+                 "take OFFER_ID NUMBER | checkin NUMBER [--slot SLOT_ID] | absent | "
+                 "correct SLOT_ID NUMBER present|absent --reason TEXT | closing add DAY LABEL | offers | "
+                 "role grant NUMBER ROLE; each with [--now \"YYYY-MM-DD HH:MM\"]"), comptoir_cli_shifts },
 };
 
 static char *

@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "comptoir-demo-private.h"
+#include "comptoir-member-record.h"
+#include "comptoir-settings.h"
+#include "comptoir-shift.h"
 
 /* How the demo shop names and prices a product, apart from where the
  * products go (comptoir-demo.c). Every draw from the generator here is
@@ -331,4 +334,189 @@ _comptoir_demo_make_price (DemoRng    *rng,
       && (cents - 1) * 100 >= (gint64) item->min_cents * factor)
     cents -= 1;
   return cents;
+}
+
+/* ------------------------------------------------------------------ */
+/* Members' records. */
+
+#define STREAM_RECORDS G_GUINT64_CONSTANT (0x7265636f72647321)
+
+/* The demo shop's "today" is 2025-06-30 (comptoir-demo.c): its members
+ * were born between 1950 and 2005. */
+void
+_comptoir_demo_compose_member_record (guint64           seed,
+                                      guint             number,
+                                      DemoMemberRecord *out)
+{
+  DemoRng rng;
+  static const char *methods[] = { "cheque", "cheque", "transfer", "cash" };
+
+  _comptoir_demo_rng_init (&rng, _comptoir_demo_mix64 (seed ^ number), STREAM_RECORDS);
+  memset (out, 0, sizeof *out);
+
+  /* Two in three gave their birth date. */
+  if (_comptoir_demo_rng_percent (&rng, 65))
+    {
+      guint year = 1950 + _comptoir_demo_rng_below (&rng, 56);
+      guint month = 1 + _comptoir_demo_rng_below (&rng, 12);
+      guint day = 1 + _comptoir_demo_rng_below (&rng, 28);
+
+      g_snprintf (out->birth_date, sizeof out->birth_date, "%04u-%02u-%02u", year, month, day);
+    }
+
+  /* One in eight shops with a partner on the account. */
+  out->household_first = G_MAXUINT;
+  if (_comptoir_demo_rng_percent (&rng, 12))
+    out->household_first = _comptoir_demo_rng_below (&rng, comptoir_demo_n_first_names);
+
+  /* Most subscribe the one share the statutes ask, some more; one in
+   * ten pays in instalments and still owes a share. */
+  out->n_shares = 1 + (_comptoir_demo_rng_percent (&rng, 30) ? 1 + _comptoir_demo_rng_below (&rng, 2) : 0);
+  out->n_paid = _comptoir_demo_rng_percent (&rng, 10) ? out->n_shares - 1 : out->n_shares;
+  out->method = methods[_comptoir_demo_rng_below (&rng, G_N_ELEMENTS (methods))];
+}
+
+gboolean
+_comptoir_demo_write_member_record (ComptoirDb             *db,
+                                    const char             *member_id,
+                                    const char             *last_name,
+                                    const char             *join_date,
+                                    const DemoMemberRecord *record,
+                                    GError                **error)
+{
+  ComptoirDay joined = comptoir_day_from_iso (join_date);
+  gint64 value = comptoir_settings_get_int (db, COMPTOIR_SETTING_SHARE_VALUE);
+
+  if (record->household_first != G_MAXUINT)
+    {
+      g_autofree char *person =
+        comptoir_member_household_add (db, member_id, comptoir_demo_first_names[record->household_first],
+                                       last_name, COMPTOIR_DAY_NONE, error);
+
+      if (person == NULL)
+        return FALSE;
+    }
+  if (!comptoir_member_shares_subscribe (db, member_id, record->n_shares, joined, error))
+    return FALSE;
+  return record->n_paid == 0 ||
+         comptoir_member_shares_pay (db, member_id, value * record->n_paid, record->method, joined, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The shift planning. */
+
+/* Each three-hour block of the day has two shifts: who opens receives
+ * and fills the shelves, the tills run from 9:00, the evening cleans. */
+static const struct {
+  guint            start;
+  ComptoirShiftJob jobs[2];
+  guint            capacities[2];
+} demo_blocks[] = {
+  { 6 * 60, { COMPTOIR_SHIFT_JOB_RECEIVING, COMPTOIR_SHIFT_JOB_SHELVING }, { 3, 2 } },
+  { 9 * 60, { COMPTOIR_SHIFT_JOB_CASHIER, COMPTOIR_SHIFT_JOB_SHELVING }, { 2, 3 } },
+  { 12 * 60, { COMPTOIR_SHIFT_JOB_CASHIER, COMPTOIR_SHIFT_JOB_RECEIVING }, { 2, 2 } },
+  { 15 * 60, { COMPTOIR_SHIFT_JOB_CASHIER, COMPTOIR_SHIFT_JOB_SHELVING }, { 3, 2 } },
+  { 18 * 60, { COMPTOIR_SHIFT_JOB_CASHIER, COMPTOIR_SHIFT_JOB_CLEANING }, { 2, 4 } },
+};
+
+typedef struct {
+  char             *id;
+  ComptoirShiftJob  job;
+  guint             capacity;
+  guint             n_squad;
+} DemoTemplate;
+
+static void
+demo_template_clear (gpointer data)
+{
+  g_free (((DemoTemplate *) data)->id);
+}
+
+gboolean
+_comptoir_demo_write_shifts (ComptoirDb   *db,
+                             ComptoirDay   today,
+                             GError      **error)
+{
+  g_autoptr (GArray) templates = g_array_new (FALSE, TRUE, sizeof (DemoTemplate));
+  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (ComptoirStmt) stmt = NULL;
+  ComptoirStatusRules rules;
+  ComptoirDay monday;
+  GDate date;
+  guint next = 0;
+  int rc;
+
+  g_array_set_clear_func (templates, demo_template_clear);
+  if (!comptoir_settings_load_status_rules (db, &rules, error))
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, today);
+  monday = today - (g_date_get_weekday (&date) - 1);
+
+  if (!comptoir_db_begin (db, error))
+    return FALSE;
+  for (guint week = 0; week < (rules.cycle_days + 6) / 7; week++)
+    for (guint weekday = 1; weekday <= 6; weekday++)
+      for (guint b = 0; b < G_N_ELEMENTS (demo_blocks); b++)
+        for (guint j = 0; j < 2; j++)
+          {
+            ComptoirShiftTemplate t = { 0 };
+            DemoTemplate made = { 0 };
+
+            t.week_index = week;
+            t.weekday = weekday;
+            t.start_minute = demo_blocks[b].start;
+            t.end_minute = demo_blocks[b].start + 3 * 60;
+            t.job = demo_blocks[b].jobs[j];
+            t.capacity = demo_blocks[b].capacities[j];
+            t.required_role = t.job == COMPTOIR_SHIFT_JOB_CASHIER ? (char *) "cashier" : NULL;
+            t.active = TRUE;
+            if (!(made.id = comptoir_shift_template_save (db, &t, error)))
+              goto fail;
+            made.job = t.job;
+            made.capacity = t.capacity;
+            g_array_append_val (templates, made);
+          }
+
+  /* Nine members in ten are in a squad, spread over the cycle so that
+   * every shift has someone before any has a second; the tenth fly. */
+  stmt = comptoir_db_prepare (db, "SELECT id FROM member WHERE left_on IS NULL AND participation = 'standard' "
+                              "AND number % 10 <> 0 ORDER BY number", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (members, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      comptoir_db_set_error (db, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, comptoir_stmt_release);
+
+  for (guint m = 0; m < members->len; m++)
+    {
+      const char *member_id = g_ptr_array_index (members, m);
+      DemoTemplate *t = NULL;
+
+      for (guint tried = 0; tried < templates->len && t == NULL; tried++, next = (next + 1) % templates->len)
+        if (g_array_index (templates, DemoTemplate, next).n_squad < g_array_index (templates, DemoTemplate, next).capacity)
+          t = &g_array_index (templates, DemoTemplate, next);
+      if (t == NULL)
+        break;
+      next = (next + 1) % templates->len;
+      if ((t->job == COMPTOIR_SHIFT_JOB_CASHIER || m % 7 == 0) &&
+          !comptoir_member_role_grant (db, member_id, "cashier", error))
+        goto fail;
+      if (!comptoir_shift_squad_join (db, t->id, member_id, monday, error))
+        goto fail;
+      t->n_squad++;
+    }
+
+  if (!comptoir_shift_generate (db, monday, 4, NULL, NULL, error))
+    goto fail;
+  return comptoir_db_commit (db, error);
+
+fail:
+  comptoir_db_rollback (db);
+  return FALSE;
 }

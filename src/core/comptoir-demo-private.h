@@ -3,6 +3,9 @@
 
 #include <glib.h>
 
+#include "comptoir-db.h"
+#include "comptoir-member-status.h"
+
 G_BEGIN_DECLS
 
 /* In-tree only: the vocabulary of the demo shop (comptoir-demo-data.c),
@@ -148,5 +151,36 @@ gint64 _comptoir_demo_make_price   (DemoRng       *rng,
                                     const Item    *item,
                                     guint          factor,
                                     gboolean       organic);
+
+/* What a demo member's record holds besides their name and contact,
+ * drawn from a stream of its own per member (comptoir-demo-compose.c),
+ * so that the names a seed gives stay the same. */
+typedef struct {
+  char   birth_date[11];      /* "" when not given */
+  guint  household_first;     /* G_MAXUINT: no one else on the account */
+  guint  n_shares;            /* 1 to 3, subscribed on the join day */
+  guint  n_paid;              /* shares paid for: a few still owe some */
+  const char *method;         /* how they paid */
+} DemoMemberRecord;
+
+void     _comptoir_demo_compose_member_record (guint64           seed,
+                                               guint             number,
+                                               DemoMemberRecord *out);
+/* The household and the shares, through the member services; the birth
+ * date goes in the member's own row. */
+gboolean _comptoir_demo_write_member_record   (ComptoirDb             *db,
+                                               const char             *member_id,
+                                               const char             *last_name,
+                                               const char             *join_date,
+                                               const DemoMemberRecord *record,
+                                               GError                **error);
+
+/* The shop's shift planning: templates for a four-week cycle (some
+ * sixty shifts a week, Monday to Saturday), most members in a squad,
+ * the till's training for some, and the slots of the week of today and
+ * the next three (comptoir-demo-compose.c). */
+gboolean _comptoir_demo_write_shifts (ComptoirDb   *db,
+                                      ComptoirDay   today,
+                                      GError      **error);
 
 G_END_DECLS

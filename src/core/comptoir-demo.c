@@ -564,6 +564,7 @@ write_members (Demo          *demo,
       g_autofree char *card = comptoir_member_card_barcode (card_prefix, i + 1);
       char join_date[16];
       guint seen;
+      DemoMemberRecord record;
 
       g_string_truncate (email, 0);
       append_email_part (email, first);
@@ -595,8 +596,13 @@ write_members (Demo          *demo,
       comptoir_change_set_text (change, "phone", phone);
       comptoir_change_set_text (change, "join_date", join_date);
       comptoir_change_set_text (change, "card_barcode", card);
+      _comptoir_demo_compose_member_record (demo->seed, i + 1, &record);
+      if (record.birth_date[0] != '\0')
+        comptoir_change_set_text (change, "birth_date", record.birth_date);
 
-      if (!comptoir_db_apply_change (demo->db, change, NULL, error))
+      if (!comptoir_db_apply_change (demo->db, change, NULL, error) ||
+          !_comptoir_demo_write_member_record (demo->db, comptoir_change_get_row_id (change), last, join_date,
+                                               &record, error))
         {
           g_prefix_error (error, _("Could not write the demo member %s %s: "), first, last);
           comptoir_db_rollback (demo->db);
@@ -725,6 +731,8 @@ generate (Demo                      *demo,
             return FALSE;
           report (demo, to - from);
         }
+      if (!_comptoir_demo_write_shifts (demo->db, comptoir_day_today (), error))
+        return FALSE;
     }
 
   return write_shop (demo, error);

@@ -68,6 +68,12 @@ header_key (const char *text)
   return g_steal_pointer (&folded);
 }
 
+char *
+comptoir_import_header_key (const char *header)
+{
+  return header_key (header);
+}
+
 static int
 column_for_key (const char *key)
 {

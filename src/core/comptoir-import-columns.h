@@ -40,6 +40,11 @@ typedef struct {
   char *v[COMPTOIR_IMPORT_N_COLS];
 } ComptoirImportCells;
 
+/* A header as it is compared with the names importers know: ASCII
+ * letters and digits only, accents and case folded ("Prénom" is
+ * "prenom", "Code-barres" is "codebarres"). */
+char      *comptoir_import_header_key      (const char                  *header);
+
 /* Fills columns from the header record. Headers that are not understood
  * are added to report's ignored columns. Fails with COMPTOIR_CSV_ERROR
  * when two columns mean the same thing or a needed one is missing. */

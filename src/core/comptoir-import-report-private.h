@@ -14,6 +14,10 @@ ComptoirImportReport *_comptoir_import_report_new               (gboolean       
                                                                  char                  delimiter);
 void                  _comptoir_import_report_set_committed     (ComptoirImportReport *report,
                                                                  gboolean              committed);
+/* What the report says once the lines are saved ("The members are
+ * saved."), translated; static. Products' by default. */
+void                  _comptoir_import_report_set_saved_message (ComptoirImportReport *report,
+                                                                 const char           *message);
 void                  _comptoir_import_report_add_created       (ComptoirImportReport *report);
 void                  _comptoir_import_report_add_updated       (ComptoirImportReport *report);
 void                  _comptoir_import_report_add_unchanged     (ComptoirImportReport *report);

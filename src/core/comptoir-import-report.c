@@ -27,6 +27,7 @@ struct _ComptoirImportReport
   GPtrArray  *ignored_columns;  /* NULL-terminated */
   const char *encoding;
   char        delimiter;
+  const char *saved_message;    /* NULL: the products' */
 };
 
 static void
@@ -69,6 +70,14 @@ _comptoir_import_report_set_committed (ComptoirImportReport *report,
 {
   g_return_if_fail (report != NULL);
   report->committed = !!committed;
+}
+
+void
+_comptoir_import_report_set_saved_message (ComptoirImportReport *report,
+                                           const char           *message)
+{
+  g_return_if_fail (report != NULL);
+  report->saved_message = message;
 }
 
 void
@@ -282,6 +291,8 @@ comptoir_import_report_format (ComptoirImportReport *report)
     g_string_append (text, _("Nothing was imported: fix the rejected lines and import the file again."));
   else if (report->dry_run)
     g_string_append (text, _("Import the file again without the trial run to save these changes."));
+  else if (report->saved_message != NULL)
+    g_string_append (text, report->saved_message);
   else
     g_string_append (text, _("The products are saved."));
   g_string_append_c (text, '\n');

@@ -8,6 +8,7 @@
 #include "comptoir-change.h"
 #include "comptoir-id.h"
 #include "comptoir-member-ledger.h"
+#include "comptoir-member-ledger-private.h"
 #include "comptoir-settings.h"
 
 /* Each operation checks the member and what it is given, then writes in
@@ -56,10 +57,11 @@ load_member (ComptoirDb  *db,
   return TRUE;
 }
 
+/* until: the last day allowed, COMPTOIR_DAY_NONE for any day. */
 static gboolean
-check_day (ComptoirDay   day,
-           gboolean      until_today,
-           GError      **error)
+check_day_until (ComptoirDay   day,
+                 ComptoirDay   until,
+                 GError      **error)
 {
   char today[11];
 
@@ -69,9 +71,9 @@ check_day (ComptoirDay   day,
                            _("Give the day as YYYY-MM-DD, such as 2026-03-14."));
       return FALSE;
     }
-  if (until_today && day > comptoir_day_today ())
+  if (until != COMPTOIR_DAY_NONE && day > until)
     {
-      comptoir_day_to_iso (comptoir_day_today (), today);
+      comptoir_day_to_iso (until, today);
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
                    _("Give a day up to today (%s): the ledger records what has already happened."), today);
       return FALSE;
@@ -80,12 +82,23 @@ check_day (ComptoirDay   day,
 }
 
 static gboolean
-check_active (const Member  *member,
-              GError       **error)
+check_day (ComptoirDay   day,
+           gboolean      until_today,
+           GError      **error)
+{
+  return check_day_until (day, until_today ? comptoir_day_today () : COMPTOIR_DAY_NONE, error);
+}
+
+/* on: the day an entry counts for; a member leaving later still gets
+ * the shifts worked before. COMPTOIR_DAY_NONE: any leaving day refuses. */
+static gboolean
+check_active_on (const Member  *member,
+                 ComptoirDay    on,
+                 GError       **error)
 {
   char left[11];
 
-  if (member->left_on == COMPTOIR_DAY_NONE)
+  if (member->left_on == COMPTOIR_DAY_NONE || (on != COMPTOIR_DAY_NONE && on < member->left_on))
     return TRUE;
   comptoir_day_to_iso (member->left_on, left);
   g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
@@ -93,6 +106,13 @@ check_active (const Member  *member,
                  "were merged, record it for the member who stays."),
                (long long) member->number, left);
   return FALSE;
+}
+
+static gboolean
+check_active (const Member  *member,
+              GError       **error)
+{
+  return check_active_on (member, COMPTOIR_DAY_NONE, error);
 }
 
 static gboolean
@@ -176,7 +196,7 @@ record_shift (ComptoirDb  *db,
   Member member;
   gint64 points = 0;
 
-  if (!load_member (db, op->member_id, &member, error) || !check_active (&member, error) ||
+  if (!load_member (db, op->member_id, &member, error) || !check_active_on (&member, op->day, error) ||
       !check_staff (db, op->by_staff, error) ||
       !comptoir_settings_load_status_rules (db, &rules, error))
     return FALSE;
@@ -220,6 +240,20 @@ comptoir_member_record_shift (ComptoirDb          *db,
                               const char          *by_staff,
                               GError             **error)
 {
+  return _comptoir_member_record_shift_until (db, member_id, kind, effective_on, slot_id, by_staff,
+                                              comptoir_day_today (), error);
+}
+
+gboolean
+_comptoir_member_record_shift_until (ComptoirDb          *db,
+                                     const char          *member_id,
+                                     ComptoirLedgerKind   kind,
+                                     ComptoirDay          effective_on,
+                                     const char          *slot_id,
+                                     const char          *by_staff,
+                                     ComptoirDay          today,
+                                     GError             **error)
+{
   Op op = { member_id, NULL, kind, effective_on, 0, slot_id, NULL, by_staff, 0 };
 
   g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
@@ -227,7 +261,7 @@ comptoir_member_record_shift (ComptoirDb          *db,
   g_return_val_if_fail (kind == COMPTOIR_LEDGER_SHIFT_DONE || kind == COMPTOIR_LEDGER_SHIFT_MISSED ||
                         kind == COMPTOIR_LEDGER_MAKEUP_DONE || kind == COMPTOIR_LEDGER_LATE_CANCEL, FALSE);
 
-  if (!check_day (effective_on, TRUE, error))
+  if (!check_day_until (effective_on, today, error))
     return FALSE;
   return comptoir_db_transaction (db, record_shift, &op, error);
 }
@@ -242,7 +276,7 @@ correct (ComptoirDb  *db,
   g_autofree char *reason = g_strstrip (g_strdup (op->reason));
   Member member;
 
-  if (!load_member (db, op->member_id, &member, error) || !check_active (&member, error) ||
+  if (!load_member (db, op->member_id, &member, error) || !check_active_on (&member, op->day, error) ||
       !check_staff (db, op->by_staff, error))
     return FALSE;
   change = new_entry (op->member_id, COMPTOIR_LEDGER_CORRECTION, op->day, op->points);
@@ -259,6 +293,20 @@ comptoir_member_correct (ComptoirDb   *db,
                          const char   *reason,
                          const char   *by_staff,
                          GError      **error)
+{
+  return _comptoir_member_correct_until (db, member_id, effective_on, points, reason, by_staff,
+                                         comptoir_day_today (), error);
+}
+
+gboolean
+_comptoir_member_correct_until (ComptoirDb   *db,
+                                const char   *member_id,
+                                ComptoirDay   effective_on,
+                                gint64        points,
+                                const char   *reason,
+                                const char   *by_staff,
+                                ComptoirDay   today,
+                                GError      **error)
 {
   Op op = { member_id, NULL, COMPTOIR_LEDGER_CORRECTION, effective_on, points, NULL, reason, by_staff, 0 };
 
@@ -277,7 +325,7 @@ comptoir_member_correct (ComptoirDb   *db,
                            _("A correction adds or removes 1 to 100 points, such as 1 or -2."));
       return FALSE;
     }
-  if (!check_day (effective_on, TRUE, error))
+  if (!check_day_until (effective_on, today, error))
     return FALSE;
   return comptoir_db_transaction (db, correct, &op, error);
 }

@@ -9,6 +9,7 @@
 #include "comptoir-change.h"
 #include "comptoir-sale.h"
 #include "comptoir-settings.h"
+#include "comptoir-shift.h"
 
 typedef gboolean (*CheckFunc) (const char *value, GError **error);
 
@@ -116,6 +117,28 @@ check_status_rules (const char  *value,
   return comptoir_status_rules_from_json (value, TRUE, &rules, error);
 }
 
+static gboolean
+check_share_value (const char  *value,
+                   GError     **error)
+{
+  gint64 cents;
+
+  if (g_ascii_string_to_signed (value, 10, 1, 100000000, &cents, NULL))
+    return TRUE;
+  g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                       _("The value of a share is a whole number of cents, more than 0 (1000 for 10 €)."));
+  return FALSE;
+}
+
+static gboolean
+check_shift_rules (const char  *value,
+                   GError     **error)
+{
+  ComptoirShiftRules rules;
+
+  return comptoir_shift_rules_from_json (value, TRUE, &rules, error);
+}
+
 static const SettingInfo settings[] = {
   { COMPTOIR_SETTING_SHOP_NAME, check_any },
   { COMPTOIR_SETTING_SHOP_ADDRESS, check_any },
@@ -130,6 +153,9 @@ static const SettingInfo settings[] = {
   { COMPTOIR_SETTING_MEMBER_CARD_PREFIX, check_card_prefix },
   { COMPTOIR_SETTING_SCALE_RULES, check_scale_rules },
   { COMPTOIR_SETTING_STATUS_RULES, check_status_rules },
+  { COMPTOIR_SETTING_SHARE_VALUE, check_share_value },
+  { COMPTOIR_SETTING_SHIFT_RULES, check_shift_rules },
+  { COMPTOIR_SETTING_SHIFT_ARBITER, check_any },
 };
 
 const char * const *
@@ -183,6 +209,15 @@ dup_default (const char *key)
 
       comptoir_status_rules_init_default (&rules);
       return comptoir_status_rules_to_json (&rules);
+    }
+  if (g_str_equal (key, COMPTOIR_SETTING_SHARE_VALUE))
+    return g_strdup ("1000");
+  if (g_str_equal (key, COMPTOIR_SETTING_SHIFT_RULES))
+    {
+      ComptoirShiftRules rules;
+
+      comptoir_shift_rules_init_default (&rules);
+      return comptoir_shift_rules_to_json (&rules);
     }
   return g_strdup ("");
 }

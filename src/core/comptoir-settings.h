@@ -31,6 +31,13 @@ G_BEGIN_DECLS
 /* The member status rules, as comptoir_status_rules_to_json() writes
  * them; a rule left out takes its default. */
 #define COMPTOIR_SETTING_STATUS_RULES     "member.status-rules"
+/* The value of one share of the cooperative, in cents. */
+#define COMPTOIR_SETTING_SHARE_VALUE      "member.share-value"
+/* The shift rules, as comptoir_shift_rules_to_json() writes them. */
+#define COMPTOIR_SETTING_SHIFT_RULES      "shift.rules"
+/* The device that decides claims on seats in shift slots; empty: each
+ * machine decides its own (a shop without a hub). */
+#define COMPTOIR_SETTING_SHIFT_ARBITER    "shift.arbiter"
 
 /* The known keys, NULL-terminated, in the order a settings page lists them. */
 const char * const *comptoir_settings_list_keys (void);
