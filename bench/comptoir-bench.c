@@ -681,6 +681,7 @@ main (int    argc,
   bench_commit (db, catalog, dir);
   bench_scan_to_line (db, catalog);
   bench_member_status (dir, opt_status_members, opt_queries);
+  bench_planning (dir);
 
   g_clear_object (&catalog);
   g_clear_object (&db);

@@ -22,4 +22,8 @@ void   bench_member_status (const char *dir,
                             int         n_members,
                             int         n_queries);
 
+/* The planning of a week of 60 slots, read and rendered; needs a
+ * display (skipped without one). */
+void   bench_planning      (const char *dir);
+
 G_END_DECLS

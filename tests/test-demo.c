@@ -151,7 +151,7 @@ test_demo_generate (DemoFixture       *fixture,
   ComptoirDb *db = fixture->db;
   g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
   g_autoptr (GError) error = NULL;
-  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick, n_entries, n_records;
+  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick, n_entries, n_records, n_checkins;
   gint64 n_shift_rows;
 
   generate (fixture, db, N_PRODUCTS, N_MEMBERS, SEED);
@@ -169,8 +169,13 @@ test_demo_generate (DemoFixture       *fixture,
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM staff WHERE active"), ==, 3);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM staff WHERE role = 'manager'"), ==, 1);
   /* Members 53, 106… missed three shifts, 29, 58… one. */
-  n_entries = query_int (db, "SELECT count(*) FROM counter_entry");
+  n_entries = query_int (db, "SELECT count(*) FROM counter_entry WHERE kind <> 'shift_done'");
   g_assert_cmpint (n_entries, ==, 3 * (N_MEMBERS / 53) + (N_MEMBERS / 29 - N_MEMBERS / (29 * 53)));
+  /* The week's shifts already over when the demo was made were worked:
+   * each check-in is an attendance and a ledger entry, logged together. */
+  n_checkins = query_int (db, "SELECT count(*) FROM shift_attendance WHERE outcome = 'present'");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM counter_entry WHERE kind = 'shift_done'"), ==, n_checkins);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shift_attendance"), ==, n_checkins);
   /* Every member subscribed 1 to 3 shares on joining and paid for
    * them, but a few who still owe one; some have a household. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM share_movement WHERE kind = 'subscribe'"), ==, N_MEMBERS);
@@ -189,9 +194,11 @@ test_demo_generate (DemoFixture       *fixture,
                                 "+ (SELECT count(*) FROM member_role) + (SELECT count(*) FROM shift_slot) "
                                 "+ (SELECT count(*) FROM shift_claim)");
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log"), ==,
-                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + n_records + 2 + 3 + n_shift_rows);
+                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + n_records + 2 + 3 + n_shift_rows
+                   + n_checkins);
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT row_id) FROM change_log"), ==,
-                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + n_records + 2 + 3 + n_shift_rows);
+                   N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + n_records + 2 + 3 + n_shift_rows
+                   + n_checkins);
   /* Four weeks of sixty shifts, Monday to Saturday, from this week's
    * Monday; nine members in ten with a seat in one of them, the till's
    * seats for the trained only. */

@@ -68,6 +68,20 @@ fixture_query_int (ComptoirDb *db,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* The first column of the first row, which must be there: a query for one
+ * value, such as a member's id or name, that the test goes on to use. */
+static inline char *
+fixture_query_text (ComptoirDb *db,
+                    const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 static inline ComptoirProduct *
 fixture_product (const char *code,
                  const char *name,

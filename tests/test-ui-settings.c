@@ -5,6 +5,7 @@
 
 #include "comptoir-resources.h"
 #include "comptoir-settings-page.h"
+#include "comptoir-shift.h"
 #include "comptoir-window.h"
 #include "test-ui.h"
 
@@ -13,23 +14,7 @@
  * refuses, and edits the scale label rules through its dialog. */
 
 #define LOCK_REFUSED "Give the lock delay in seconds, from 0 (never lock) to 86400."
-
-/* The preferences row whose title starts with title. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define CYCLE_REFUSED "In the status rules, “cycle_days” must be a whole number from 7 to 364."
 
 static void
 assert_gsetting (GSettings  *settings,
@@ -39,42 +24,6 @@ assert_gsetting (GSettings  *settings,
   g_autofree char *value = g_settings_get_string (settings, key);
 
   g_assert_cmpstr (value, ==, expected);
-}
-
-static GtkWidget *
-find_button_with_tooltip (GtkWidget  *widget,
-                          const char *tooltip)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_tooltip (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-no_message_dialog (gpointer unused)
-{
-  return find_message_dialog () == NULL;
 }
 
 static gint64
@@ -145,13 +94,159 @@ printer_refusal_gone (gpointer window)
   return find_label_starting (window, "The receipt printer setting") == NULL;
 }
 
-static void
-scroll_to_top (GtkWidget *page)
+static gboolean
+page_unmapped (gpointer page)
 {
-  GtkWidget *scrolled = find_descendant (page, GTK_TYPE_SCROLLED_WINDOW);
+  return !gtk_widget_get_mapped (page);
+}
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+static GtkSpinButton *
+row_spin (GtkWidget *row)
+{
+  g_assert_nonnull (row);
+  return GTK_SPIN_BUTTON (find_descendant (row, GTK_TYPE_SPIN_BUTTON));
+}
+
+/* As a person does it: type a number in the spin button, then Enter. */
+static void
+type_in_spin (GtkSpinButton *spin,
+              const char    *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  type_text (GTK_EDITABLE (spin), text);
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (spin), GTK_TYPE_TEXT), "activate");
   settle ();
+}
+
+static void
+load_status_rules (Fixture             *f,
+                   ComptoirStatusRules *rules)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (comptoir_settings_load_status_rules (f->db, rules, &error));
+  g_assert_no_error (error);
+}
+
+static void
+load_shift_rules (Fixture            *f,
+                  ComptoirShiftRules *rules)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (comptoir_shift_rules_load (f->db, rules, &error));
+  g_assert_no_error (error);
+}
+
+/* The members and shifts rules: each change writes the whole rules back,
+ * the others as they were; a cycle the core refuses is not stored. */
+static void
+check_members_and_shifts (Fixture   *f,
+                          GtkWidget *window,
+                          GtkWidget *page)
+{
+  ComptoirStatusRules status, defaults;
+  ComptoirShiftRules shift;
+  GtkSpinButton *spin;
+  GtkStack *stack;
+  GtkWidget *row;
+  gint64 changes;
+
+  comptoir_status_rules_init_default (&defaults);
+  row = find_row (page, "Cycle length");
+  scroll_to (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+  spin = row_spin (row);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 28);
+  type_in_spin (spin, "21");
+  load_status_rules (f, &status);
+  g_assert_cmpuint (status.cycle_days, ==, 21);
+  g_assert_cmpuint (status.grace_days, ==, defaults.grace_days);
+  g_assert_cmpuint (status.cycle_start, ==, defaults.cycle_start);
+  g_assert_cmpint (status.late_cancel_points, ==, -1);
+  g_assert_false (gtk_widget_has_css_class (row, "field-error"));
+
+  /* Late cancellations forgiven: one real click on the spin's minus. */
+  row = find_row (page, "Points a late cancellation costs");
+  spin = row_spin (row);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 1);
+  click_widget (window, find_with_class (GTK_WIDGET (spin), GTK_TYPE_BUTTON, "down"));
+  settle ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 0);
+  load_status_rules (f, &status);
+  g_assert_cmpint (status.late_cancel_points, ==, 0);
+  g_assert_cmpuint (status.cycle_days, ==, 21);
+  g_assert_cmpint (status.missed_points, ==, -1);
+
+  /* A date as the shop writes it; stored as the core's ISO date. */
+  row = find_row (page, "Day a cycle starts");
+  apply_entry (row, "06/01/2025");
+  load_status_rules (f, &status);
+  g_assert_cmpuint (status.cycle_start, ==, comptoir_day_from_iso ("2025-01-06"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-01-06");
+  apply_entry (row, "31/02/2025");
+  g_assert_true (gtk_widget_has_css_class (row, "field-error"));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (row), "In the status rules, “cycle_start”"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-01-06");
+  load_status_rules (f, &status);
+  g_assert_cmpuint (status.cycle_start, ==, comptoir_day_from_iso ("2025-01-06"));
+  set_switch (find_row (page, "Flying members owe"), FALSE);
+  load_status_rules (f, &status);
+  g_assert_false (status.flying_owe_per_cycle);
+  g_assert_cmpuint (status.cycle_days, ==, 21);
+
+  /* The shift rules, in a setting of their own. */
+  type_in_spin (row_spin (find_row (page, "Cancellation notice")), "24");
+  load_shift_rules (f, &shift);
+  g_assert_cmpuint (shift.cancel_notice_hours, ==, 24);
+  g_assert_cmpuint (shift.checkin_early_minutes, ==, 30);
+  g_assert_cmpuint (shift.absent_grace_minutes, ==, 15);
+
+  /* The share in euros, stored in cents. */
+  row = find_row (page, "Value of one share");
+  apply_entry (row, "12,50");
+  assert_setting (f, COMPTOIR_SETTING_SHARE_VALUE, "1250");
+  apply_entry (row, "0");
+  g_assert_true (gtk_widget_has_css_class (row, "field-error"));
+  assert_setting (f, COMPTOIR_SETTING_SHARE_VALUE, "1250");
+  apply_entry (row, "15");
+  g_assert_false (gtk_widget_has_css_class (row, "field-error"));
+  assert_setting (f, COMPTOIR_SETTING_SHARE_VALUE, "1500");
+
+  /* A cycle of 400 days: the core's reason on the row and in the toast,
+   * nothing written, the row back to the cycle in force. */
+  changes = count_changes (f, COMPTOIR_SETTING_STATUS_RULES);
+  row = find_row (page, "Cycle length");
+  spin = row_spin (row);
+  type_in_spin (spin, "400");
+  g_assert_true (gtk_widget_has_css_class (row, "field-error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, CYCLE_REFUSED);
+  g_assert_true (shows_label (window, CYCLE_REFUSED));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 21);
+  g_assert_cmpint (count_changes (f, COMPTOIR_SETTING_STATUS_RULES), ==, changes);
+  load_status_rules (f, &status);
+  g_assert_cmpuint (status.cycle_days, ==, 21);
+  scroll_to (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+  save_screenshot (window, "settings-shifts.png");
+
+  /* Another machine changes the rules: shown when the page is shown again. */
+  g_assert_true (comptoir_settings_set (f->db, COMPTOIR_SETTING_STATUS_RULES,
+                                        "{\"cycle_days\": 14, \"grace_days\": 7}", NULL));
+  stack = GTK_STACK (gtk_widget_get_ancestor (page, GTK_TYPE_STACK));
+  gtk_stack_set_visible_child_name (stack, "products");
+  wait_for (page_unmapped, page);
+  gtk_stack_set_visible_child_name (stack, "settings");
+  wait_for (window_mapped, page);
+  settle ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 14);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (row_spin (find_row (page, "Grace days"))), ==, 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (row_spin (find_row (page, "Points a late"))), ==, 1);
+  /* Saved again, the mark goes. */
+  type_in_spin (spin, "28");
+  g_assert_false (gtk_widget_has_css_class (row, "field-error"));
+  load_status_rules (f, &status);
+  g_assert_cmpuint (status.cycle_days, ==, 28);
+  g_assert_cmpuint (status.grace_days, ==, 7);
 }
 
 static void
@@ -217,7 +312,7 @@ test_settings_window (Fixture       *f,
   assert_setting (f, COMPTOIR_SETTING_SHOP_MODE, "farm");
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (page, "Receipt width")), 1);
   assert_setting (f, COMPTOIR_SETTING_RECEIPT_COLUMNS, "32");
-  scroll_to_top (page);
+  scroll_to_top (find_row (page, "Shop name"));
   save_screenshot (GTK_WIDGET (window), "settings.png");
 
   /* A payment method off, then on again in its place. */
@@ -263,6 +358,8 @@ test_settings_window (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (row, "field-error"));
   assert_setting (f, COMPTOIR_SETTING_TILL_LOCK_AFTER, "120");
 
+  check_members_and_shifts (f, GTK_WIDGET (window), page);
+
   /* A scale rule through the dialog: a prefix another rule already reads
    * is explained and cannot be added; 28 with a price in cents can. */
   button = find_button_with_tooltip (page, "Add a rule for the labels of a scale");
@@ -283,7 +380,7 @@ test_settings_window (Fixture       *f,
   g_assert_null (find_label_starting (dialog, "The scale rule"));
   save_screenshot (dialog, "settings-scale-rule.png");
   /* A real click: the dialog closes before it says which button it was. */
-  click_widget (dialog, find_button_labelled (dialog, "_Add"));
+  click_widget (dialog, find_button (dialog, "_Add"));
   wait_for (no_message_dialog, NULL);
   settle ();
 

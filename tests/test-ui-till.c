@@ -31,18 +31,6 @@ scan_burst (const char *code)
   settle ();
 }
 
-static char *
-query_text (ComptoirDb *db,
-            const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 static gint64
 open_lines (Fixture *f)
 {
@@ -53,22 +41,6 @@ static gboolean
 has_lines (gpointer data)
 {
   return open_lines (data) > 0;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -91,13 +63,13 @@ test_till_sale (Fixture       *f,
 
   g_assert_true (comptoir_demo_generate (f->db, &options, NULL, NULL, &error));
   g_assert_no_error (error);
-  barcode = query_text (f->db, "SELECT b.barcode FROM product_barcode b JOIN product p ON p.id = b.product_id "
+  barcode = fixture_query_text (f->db, "SELECT b.barcode FROM product_barcode b JOIN product p ON p.id = b.product_id "
                                "WHERE p.unit = 'piece' AND p.active AND length (b.barcode) = 13 "
                                "ORDER BY b.barcode LIMIT 1");
-  second = query_text (f->db, "SELECT b.barcode FROM product_barcode b JOIN product p ON p.id = b.product_id "
+  second = fixture_query_text (f->db, "SELECT b.barcode FROM product_barcode b JOIN product p ON p.id = b.product_id "
                               "WHERE p.unit = 'piece' AND p.active AND length (b.barcode) = 13 "
                               "ORDER BY b.barcode DESC LIMIT 1");
-  second_name = query_text (f->db, "SELECT p.name FROM product_barcode b JOIN product p ON p.id = b.product_id "
+  second_name = fixture_query_text (f->db, "SELECT p.name FROM product_barcode b JOIN product p ON p.id = b.product_id "
                                    "WHERE p.unit = 'piece' AND p.active AND length (b.barcode) = 13 "
                                    "ORDER BY b.barcode DESC LIMIT 1");
 
@@ -247,7 +219,7 @@ test_till_sale (Fixture       *f,
   {
     g_autofree char *card = comptoir_member_card_barcode ("299", 53);
     g_autofree char *ok_card = comptoir_member_card_barcode ("299", 1);
-    g_autofree char *name = query_text (f->db, "SELECT first_name || ' ' || last_name FROM member WHERE number = 1");
+    g_autofree char *name = fixture_query_text (f->db, "SELECT first_name || ' ' || last_name FROM member WHERE number = 1");
     g_autofree char *banner = g_strdup_printf ("%s (no. 1) may shop.", name);
 
     /* Member 53 of the demo may not shop: the till says so and refuses. */

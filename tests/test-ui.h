@@ -43,6 +43,12 @@ has_message_dialog (gpointer unused)
   return find_message_dialog () != NULL;
 }
 
+static inline gboolean
+no_message_dialog (gpointer unused)
+{
+  return find_message_dialog () == NULL;
+}
+
 static inline AdwMessageDialog *
 wait_for_message_dialog (void)
 {
@@ -87,6 +93,59 @@ find_with_class (GtkWidget  *widget,
   return NULL;
 }
 
+/* The button labelled label that is on screen: buttons with the same label
+ * that are hidden (on another page, or a dialog's responses in the layout
+ * it does not use) do not count, and a real click needs it shown. */
+static inline GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An icon button has no label: it is found by the tooltip that names it
+ * for a person, shown or not, as the tests always found it. */
+static inline GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The preferences row whose title starts with title. */
+static inline GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static inline void
 settle (void)
 {
@@ -95,6 +154,36 @@ settle (void)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
+}
+
+/* Brings widget to the top of the scrolled window it is shown in, as
+ * scrolling to it would. The scrolled window is the one holding widget,
+ * not the first of the page: the members page has its list of results
+ * in another one before the member's. */
+static inline void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point));
+  /* The point is where the widget is now shown: the scroll comes on top. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  settle ();
+}
+
+/* Scrolls the scrolled window widget is shown in back to its top. */
+static inline void
+scroll_to_top (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  settle ();
 }
 
 static inline void

@@ -87,10 +87,10 @@ _comptoir_settings_page_show_message (ComptoirSettingsPage *self,
 
 /* The toast may be cut short on a narrow window: the row keeps the whole
  * message as its tooltip and for screen readers. */
-static void
-show_error (ComptoirSettingsPage *self,
-            GtkWidget            *row,
-            const char           *message)
+void
+_comptoir_settings_page_show_error (ComptoirSettingsPage *self,
+                                    GtkWidget            *row,
+                                    const char           *message)
 {
   gtk_widget_add_css_class (row, "field-error");
   gtk_widget_set_tooltip_text (row, message);
@@ -99,9 +99,9 @@ show_error (ComptoirSettingsPage *self,
   self->toast_row = row;
 }
 
-static void
-clear_error (ComptoirSettingsPage *self,
-             GtkWidget            *row)
+void
+_comptoir_settings_page_clear_error (ComptoirSettingsPage *self,
+                                     GtkWidget            *row)
 {
   if (!gtk_widget_has_css_class (row, "field-error"))
     return;
@@ -112,13 +112,13 @@ clear_error (ComptoirSettingsPage *self,
 
 /* Once the row is saved, its refusal goes away soon: by its timeout,
  * not dismissed at once (see above). */
-static void
-saved (ComptoirSettingsPage *self,
-       GtkWidget            *row)
+void
+_comptoir_settings_page_saved (ComptoirSettingsPage *self,
+                               GtkWidget            *row)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  clear_error (self, row);
+  _comptoir_settings_page_clear_error (self, row);
   if (row == NULL || row != self->toast_row || self->toast == NULL || overlay == NULL)
     return;
   self->toast_row = NULL;
@@ -130,15 +130,15 @@ static void
 on_row_changed (GtkWidget            *row,
                 ComptoirSettingsPage *self)
 {
-  clear_error (self, row);
+  _comptoir_settings_page_clear_error (self, row);
 }
 
 /* Puts a stored value in a row without offering to apply it: the apply
  * button is there for what the person typed, and libadwaita 1.2 shows it
  * for any change made while the row has the focus. */
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
+void
+_comptoir_settings_page_set_entry_text (AdwEntryRow *row,
+                                        const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   adw_entry_row_set_show_apply_button (row, FALSE);
@@ -151,7 +151,7 @@ load_entry (ComptoirSettingsPage *self,
 {
   g_autofree char *value = comptoir_settings_dup (self->db, g_object_get_data (G_OBJECT (row), "setting-key"));
 
-  set_entry_text (row, value != NULL ? value : "");
+  _comptoir_settings_page_set_entry_text (row, value != NULL ? value : "");
 }
 
 static void
@@ -207,11 +207,12 @@ load_all (ComptoirSettingsPage *self)
   load_address (self);
   load_combo (self, self->mode_row);
   load_combo (self, self->columns_row);
+  _comptoir_settings_page_load_shifts (self);
   load_payment_methods (self);
   _comptoir_settings_page_load_rules (self);
-  set_entry_text (self->till_code_row, till_code);
-  set_entry_text (self->printer_row, printer);
-  set_entry_text (self->scanner_row, scanner);
+  _comptoir_settings_page_set_entry_text (self->till_code_row, till_code);
+  _comptoir_settings_page_set_entry_text (self->printer_row, printer);
+  _comptoir_settings_page_set_entry_text (self->scanner_row, scanner);
 }
 
 /* What other machines changed comes in through replication: read the
@@ -237,9 +238,9 @@ on_entry_apply (AdwEntryRow          *row,
    * still in force. */
   load_entry (self, row);
   if (ok)
-    saved (self, GTK_WIDGET (row));
+    _comptoir_settings_page_saved (self, GTK_WIDGET (row));
   else
-    show_error (self, GTK_WIDGET (row), error->message);
+    _comptoir_settings_page_show_error (self, GTK_WIDGET (row), error->message);
 }
 
 static void
@@ -256,9 +257,9 @@ on_address_apply (ComptoirSettingsPage *self)
   ok = comptoir_settings_set (self->db, COMPTOIR_SETTING_SHOP_ADDRESS, text, &error);
   load_address (self);
   if (ok)
-    saved (self, GTK_WIDGET (self->address_row));
+    _comptoir_settings_page_saved (self, GTK_WIDGET (self->address_row));
   else
-    show_error (self, GTK_WIDGET (self->address_row), error->message);
+    _comptoir_settings_page_show_error (self, GTK_WIDGET (self->address_row), error->message);
 }
 
 static void
@@ -266,7 +267,7 @@ on_address_changed (ComptoirSettingsPage *self)
 {
   if (self->loading)
     return;
-  clear_error (self, GTK_WIDGET (self->address_row));
+  _comptoir_settings_page_clear_error (self, GTK_WIDGET (self->address_row));
   gtk_widget_set_visible (self->address_apply, TRUE);
 }
 
@@ -299,11 +300,11 @@ on_combo_selected (AdwComboRow          *row,
 
   if (comptoir_settings_set (self->db, g_object_get_data (G_OBJECT (row), "setting-key"), values[selected], &error))
     {
-      saved (self, GTK_WIDGET (row));
+      _comptoir_settings_page_saved (self, GTK_WIDGET (row));
       return;
     }
   load_combo (self, row);
-  show_error (self, GTK_WIDGET (row), error->message);
+  _comptoir_settings_page_show_error (self, GTK_WIDGET (row), error->message);
 }
 
 /* Payment methods */
@@ -340,12 +341,12 @@ on_payment_toggled (GtkSwitch            *toggle,
   if (!comptoir_settings_set (self->db, COMPTOIR_SETTING_PAYMENT_METHODS, list->str, &error))
     {
       load_payment_methods (self);
-      show_error (self, row, error->message);
+      _comptoir_settings_page_show_error (self, row, error->message);
       return;
     }
   /* The refusal was about the list, whichever switch it came from. */
   for (guint i = 0; i < self->payment_rows->len; i++)
-    saved (self, g_ptr_array_index (self->payment_rows, i));
+    _comptoir_settings_page_saved (self, g_ptr_array_index (self->payment_rows, i));
 }
 
 /* The enabled methods come first, in their order (the order of the
@@ -423,13 +424,13 @@ on_till_apply (AdwEntryRow          *row,
                                value);
   if (message != NULL)
     {
-      set_entry_text (row, stored);
-      show_error (self, GTK_WIDGET (row), message);
+      _comptoir_settings_page_set_entry_text (row, stored);
+      _comptoir_settings_page_show_error (self, GTK_WIDGET (row), message);
       return;
     }
 
-  set_entry_text (row, value);
-  saved (self, GTK_WIDGET (row));
+  _comptoir_settings_page_set_entry_text (row, value);
+  _comptoir_settings_page_saved (self, GTK_WIDGET (row));
   if (g_str_equal (value, stored))
     return;
   g_settings_set_string (self->settings, setting, value);
@@ -452,6 +453,7 @@ comptoir_settings_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->payment_rows, g_ptr_array_unref);
   g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shift_rows, g_ptr_array_unref);
   g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (comptoir_settings_page_parent_class)->dispose (object);
@@ -478,6 +480,7 @@ comptoir_settings_page_class_init (ComptoirSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, columns_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, lock_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, card_prefix_row);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, shifts_group);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, payment_group);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, currency_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, scale_group);
@@ -506,6 +509,7 @@ comptoir_settings_page_init (ComptoirSettingsPage *self)
   self->settings = g_settings_new (APP_ID);
   self->payment_rows = g_ptr_array_new ();
   self->rule_rows = g_ptr_array_new ();
+  _comptoir_settings_page_init_shifts (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (entry_keys); i++)
     g_object_set_data (G_OBJECT (ENTRY_ROW_AT (self, i)), "setting-key", (gpointer) entry_keys[i].key);

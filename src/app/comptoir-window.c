@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-members-page.h"
+#include "comptoir-planning-page.h"
 #include "comptoir-products-page.h"
 #include "comptoir-settings-page.h"
 #include "comptoir-till-page.h"
@@ -17,6 +19,8 @@ struct _ComptoirWindow
   AdwLeaflet           *leaflet;
   GtkStack             *stack;
   AdwWindowTitle       *window_title;
+  ComptoirMembersPage  *members_page;
+  ComptoirPlanningPage *planning_page;
   ComptoirProductsPage *products_page;
   ComptoirSettingsPage *settings_page;
   ComptoirTillPage     *till_page;
@@ -91,6 +95,8 @@ comptoir_window_constructed (GObject *object)
 
   comptoir_products_page_set_catalog (self->products_page, self->catalog);
   comptoir_settings_page_set_db (self->settings_page, comptoir_catalog_get_db (self->catalog));
+  comptoir_planning_page_set_db (self->planning_page, comptoir_catalog_get_db (self->catalog));
+  comptoir_members_page_set_db (self->members_page, comptoir_catalog_get_db (self->catalog));
 
   till_code = g_settings_get_string (self->settings, "till-code");
   if (!comptoir_till_page_set_catalog (self->till_page, self->catalog, till_code, &error))
@@ -153,6 +159,8 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (COMPTOIR_TYPE_MEMBERS_PAGE);
+  g_type_ensure (COMPTOIR_TYPE_PLANNING_PAGE);
   g_type_ensure (COMPTOIR_TYPE_PRODUCTS_PAGE);
   g_type_ensure (COMPTOIR_TYPE_SETTINGS_PAGE);
   g_type_ensure (COMPTOIR_TYPE_TILL_PAGE);
@@ -161,6 +169,8 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, members_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, planning_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, products_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, settings_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, till_page);

@@ -432,6 +432,44 @@ demo_template_clear (gpointer data)
   g_free (((DemoTemplate *) data)->id);
 }
 
+/* The week began before the demo did: its shifts already over were
+ * worked (everyone came), so that nobody is marked absent for a shop
+ * that did not exist yet. */
+static gboolean
+check_in_past_slots (ComptoirDb   *db,
+                     ComptoirDay   monday,
+                     GError      **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GArray) slots = NULL;
+  ComptoirDay today = comptoir_day_today ();
+  guint now_minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+
+  if (!comptoir_shift_list_slots (db, monday, today, &slots, error))
+    return FALSE;
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const ComptoirShiftSlot *slot = &g_array_index (slots, ComptoirShiftSlot, i);
+      g_autoptr (GDateTime) start = NULL;
+      GDate date;
+
+      if (slot->day == today && slot->end_minute > now_minute)
+        continue;
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, slot->day);
+      start = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                                     slot->start_minute / 60, slot->start_minute % 60, 0);
+      for (guint j = 0; j < slot->seats->len; j++)
+        {
+          g_autofree char *checked = comptoir_shift_check_in (db, g_array_index (slot->seats, ComptoirShiftSeat, j).member_id,
+                                                              slot->id, NULL, start, error);
+          if (checked == NULL)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 _comptoir_demo_write_shifts (ComptoirDb   *db,
                              ComptoirDay   today,
@@ -512,7 +550,8 @@ _comptoir_demo_write_shifts (ComptoirDb   *db,
       t->n_squad++;
     }
 
-  if (!comptoir_shift_generate (db, monday, 4, NULL, NULL, error))
+  if (!comptoir_shift_generate (db, monday, 4, NULL, NULL, error) ||
+      !check_in_past_slots (db, monday, error))
     goto fail;
   return comptoir_db_commit (db, error);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "comptoir-member-private.h"
 #include "comptoir-change.h"
 #include "comptoir-id.h"
 #include "comptoir-member-ledger.h"
@@ -32,23 +33,12 @@ load_member (ComptoirDb  *db,
   g_autoptr (ComptoirStmt) stmt =
     comptoir_db_prepare (db, "SELECT number, participation, participation_since, left_on FROM member WHERE id = ?1",
                          error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
-                           _("No member has this identifier. Check the card or the number with the member."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      comptoir_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!_comptoir_member_step_one (db, stmt, error))
+    return FALSE;
   out->number = sqlite3_column_int64 (stmt, 0);
   if (!comptoir_participation_from_string ((const char *) sqlite3_column_text (stmt, 1), &out->participation))
     out->participation = COMPTOIR_PARTICIPATION_STANDARD;

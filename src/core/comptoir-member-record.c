@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "comptoir-member-private.h"
 #include "comptoir-barcode.h"
 #include "comptoir-change.h"
 #include "comptoir-id.h"
@@ -33,23 +34,12 @@ _comptoir_member_get_state (ComptoirDb          *db,
 {
   g_autoptr (ComptoirStmt) stmt =
     comptoir_db_prepare (db, "SELECT number, left_on, anonymised FROM member WHERE id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
-                           _("No member has this identifier. Check the card or the number with the member."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      comptoir_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!_comptoir_member_step_one (db, stmt, error))
+    return FALSE;
   out->number = sqlite3_column_int64 (stmt, 0);
   out->left_on = comptoir_day_from_iso ((const char *) sqlite3_column_text (stmt, 1));
   out->anonymised = sqlite3_column_int (stmt, 2) != 0;
@@ -178,7 +168,6 @@ comptoir_member_record_load (ComptoirDb            *db,
                              GError               **error)
 {
   g_autoptr (ComptoirStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
   g_return_val_if_fail (member_id != NULL && out != NULL, FALSE);
@@ -191,18 +180,8 @@ comptoir_member_record_load (ComptoirDb            *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
-                           _("No member has this identifier. Check the card or the number with the member."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      comptoir_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!_comptoir_member_step_one (db, stmt, error))
+    return FALSE;
 
   memset (out, 0, sizeof *out);
   g_strlcpy (out->id, (const char *) sqlite3_column_text (stmt, 0), sizeof out->id);

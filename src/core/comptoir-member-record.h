@@ -61,8 +61,9 @@ GBytes  *comptoir_member_get_photo    (ComptoirDb  *db,
 
 /* Search for the member page and the till: a number ("42"), a card
  * barcode, or words matched against the start of names, accents and
- * case folded ("dup mar" finds Marie Dupont). Members who left come
- * after the others. out: ComptoirMemberHit. */
+ * case folded ("dup mar" finds Marie Dupont); nothing typed lists the
+ * first members by number. Members who left come after the others.
+ * out: ComptoirMemberHit, whose names the array frees. */
 typedef struct {
   char    id[COMPTOIR_ID_LEN + 1];
   gint64  number;

@@ -139,11 +139,18 @@ comptoir_member_search (ComptoirDb  *db,
     {
       folded = comptoir_text_fold (clean);
       words = split_words (folded);
-      if (words->len == 0)
-        {
-          *out = g_steal_pointer (&hits);
-          return TRUE;
-        }
+    }
+  if (words != NULL && words->len == 0)
+    {
+      /* Nothing typed yet: the first members by number, those who left
+       * last, so that a list is never empty for no reason. */
+      g_clear_pointer (&words, g_ptr_array_unref);
+      stmt = comptoir_db_prepare (db, HIT_SQL "ORDER BY 5, number", error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  else if (words != NULL)
+    {
       /* The longest word narrows the rows read; all words are checked
        * below on the words of each name. */
       for (guint i = 0; i < words->len; i++)

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "comptoir-member-private.h"
 #include "comptoir-member-status.h"
 #include "comptoir-settings.h"
 
@@ -107,18 +108,8 @@ comptoir_member_status_compute (ComptoirDb            *db,
   if (member == NULL)
     return FALSE;
   sqlite3_bind_text (member, 1, member_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (member);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
-                           _("No member has this identifier. Check the card or the number with the member."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      comptoir_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!_comptoir_member_step_one (db, member, error))
+    return FALSE;
   read_facts (member, &facts);
 
   leaves = comptoir_db_prepare (db, LEAVE_SQL "WHERE member_id = ?1 ORDER BY from_on, id", error);

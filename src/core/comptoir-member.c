@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "comptoir-member-private.h"
 #include "comptoir-barcode.h"
 #include "comptoir-change.h"
 #include "comptoir-member.h"
@@ -191,4 +192,21 @@ comptoir_member_ensure_card (ComptoirDb  *db,
   if (!comptoir_db_apply_change (db, change, NULL, error))
     return NULL;
   return g_steal_pointer (&barcode);
+}
+
+gboolean
+_comptoir_member_step_one (ComptoirDb    *db,
+                           ComptoirStmt  *stmt,
+                           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
+                         _("No member has this identifier. Check the card or the number with the member."));
+  else
+    comptoir_db_set_error (db, error);
+  return FALSE;
 }

@@ -342,6 +342,25 @@ refuse_if_started (const ComptoirShiftSlot  *slot,
   return FALSE;
 }
 
+/* A claim and what goes with it, as one group of facts: the claim id,
+ * or NULL with nothing written. */
+static char *
+run_claim (ComptoirDb            *db,
+           ComptoirDbFunc         func,
+           SeatOp                *op,
+           ComptoirClaimOutcome  *outcome,
+           GError               **error)
+{
+  if (!comptoir_db_insert_fact_group (db, func, op, error))
+    {
+      g_free (op->result);
+      return NULL;
+    }
+  if (outcome != NULL)
+    *outcome = op->outcome;
+  return op->result;
+}
+
 static gboolean
 book (ComptoirDb  *db,
       gpointer     user_data,
@@ -375,14 +394,7 @@ comptoir_shift_book (ComptoirDb            *db,
   g_return_val_if_fail (COMPTOIR_IS_DB (db), NULL);
   g_return_val_if_fail (slot_id != NULL && member_id != NULL && now != NULL, NULL);
 
-  if (!comptoir_db_insert_fact_group (db, book, &op, error))
-    {
-      g_free (op.result);
-      return NULL;
-    }
-  if (outcome != NULL)
-    *outcome = op.outcome;
-  return op.result;
+  return run_claim (db, book, &op, outcome, error);
 }
 
 static gboolean
@@ -613,12 +625,5 @@ comptoir_shift_take (ComptoirDb            *db,
   g_return_val_if_fail (COMPTOIR_IS_DB (db), NULL);
   g_return_val_if_fail (offer_id != NULL && member_id != NULL && now != NULL, NULL);
 
-  if (!comptoir_db_insert_fact_group (db, take, &op, error))
-    {
-      g_free (op.result);
-      return NULL;
-    }
-  if (outcome != NULL)
-    *outcome = op.outcome;
-  return op.result;
+  return run_claim (db, take, &op, outcome, error);
 }

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "comptoir-member-private.h"
 #include "comptoir-change.h"
 #include "comptoir-id.h"
 #include "comptoir-settings.h"
@@ -407,23 +408,12 @@ _comptoir_shift_load_member (ComptoirDb           *db,
 {
   g_autoptr (ComptoirStmt) stmt =
     comptoir_db_prepare (db, "SELECT id, number, participation, left_on FROM member WHERE id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
-                           _("No member has this identifier. Check the card or the number with the member."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      comptoir_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!_comptoir_member_step_one (db, stmt, error))
+    return FALSE;
   g_strlcpy (out->id, (const char *) sqlite3_column_text (stmt, 0), sizeof out->id);
   out->number = sqlite3_column_int64 (stmt, 1);
   if (!comptoir_participation_from_string ((const char *) sqlite3_column_text (stmt, 2), &out->participation))
