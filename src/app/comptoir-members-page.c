@@ -347,10 +347,24 @@ comptoir_members_page_init (ComptoirMembersPage *self)
 
 /* What other machines changed comes in through replication: read the
  * list and the member again whenever the section is shown. */
+static gboolean
+focus_search_later (gpointer data)
+{
+  ComptoirMembersPage *self = data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_map (ComptoirMembersPage *self)
 {
   _comptoir_members_page_reload (self, NULL);
+  /* Whoever opens the section is about to type a name or scan a card;
+   * the sidebar row clicked takes the focus after the page is shown,
+   * so it is taken back once that click is over. */
+  g_idle_add_full (G_PRIORITY_LOW, focus_search_later, g_object_ref (self), g_object_unref);
 }
 
 void

@@ -130,9 +130,18 @@ slot_card_new (ComptoirPlanningPage    *self,
     {
       const ComptoirShiftSeat *seat = &g_array_index (slot->seats, ComptoirShiftSeat, i);
       g_autofree char *name = short_name (seat->name);
-      GtkWidget *label = small_label (name, "slot-member");
+      g_autofree char *text = NULL;
+      GtkWidget *label;
 
-      if (seat->state == COMPTOIR_SEAT_OFFERED)
+      /* Who came, at a glance once the shift is over. */
+      if (seat->attendance == COMPTOIR_ATTENDANCE_PRESENT)
+        text = g_strconcat ("✓ ", name, NULL);
+      else if (seat->attendance == COMPTOIR_ATTENDANCE_ABSENT)
+        text = g_strconcat ("✗ ", name, NULL);
+      label = small_label (text != NULL ? text : name, "slot-member");
+      if (seat->attendance == COMPTOIR_ATTENDANCE_ABSENT)
+        gtk_widget_add_css_class (label, "slot-member-absent");
+      else if (seat->state == COMPTOIR_SEAT_OFFERED)
         gtk_widget_add_css_class (label, "slot-member-offered");
       else if (seat->state == COMPTOIR_SEAT_PENDING)
         gtk_widget_add_css_class (label, "dim-label");
