@@ -376,8 +376,11 @@ comptoir_members_page_set_db (ComptoirMembersPage *self,
   g_return_if_fail (self->db == NULL);
 
   self->db = g_object_ref (db);
+  /* The list is read when the section is shown, not while the till
+   * starts. */
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
-  fill_results (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_map (self);
 }
 
 void

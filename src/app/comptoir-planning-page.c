@@ -415,10 +415,10 @@ comptoir_planning_page_set_db (ComptoirPlanningPage *self,
     return;
   self->monday = comptoir_day_today ();
   self->absent_timer = g_timeout_add_seconds (ABSENT_CHECK_SECONDS, mark_absent, self);
+  /* The week is built when the section is shown, not while the till
+   * starts. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     on_map (self);
-  else
-    reload_week (self);
 }
 
 static void
