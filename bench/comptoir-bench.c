@@ -18,6 +18,9 @@ static int opt_products = 100000;
 static int opt_members = 2000;
 static int opt_queries = 2000;
 static int opt_status_members = 10000;
+static int opt_stock_days = 730;
+static int opt_stock_sales = 2000;
+static int opt_order_days = 730;
 static char *opt_dir;
 
 static const GOptionEntry entries[] = {
@@ -25,6 +28,9 @@ static const GOptionEntry entries[] = {
   { "members", 0, 0, G_OPTION_ARG_INT, &opt_members, "Members in the demo shop", "N" },
   { "queries", 0, 0, G_OPTION_ARG_INT, &opt_queries, "Timed repetitions of each measure", "N" },
   { "status-members", 0, 0, G_OPTION_ARG_INT, &opt_status_members, "Members with two years of shifts for the status measures", "N" },
+  { "stock-days", 0, 0, G_OPTION_ARG_INT, &opt_stock_days, "Days of stock movements for the stock measures (0: none)", "N" },
+  { "stock-sales", 0, 0, G_OPTION_ARG_INT, &opt_stock_sales, "Sale lines a day in that history", "N" },
+  { "order-days", 0, 0, G_OPTION_ARG_INT, &opt_order_days, "Days of sales for the order suggestion measure (0: none)", "N" },
   { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the databases, on the disk to measure (default: a new one in the user's cache folder)", "DIR" },
   { NULL }
 };
@@ -680,12 +686,16 @@ main (int    argc,
   bench_search_after_edit (catalog);
   bench_commit (db, catalog, dir);
   bench_scan_to_line (db, catalog);
+  bench_receipt (db, dir, opt_queries);
   bench_member_status (dir, opt_status_members, opt_queries);
   bench_planning (dir);
+  bench_orders (dir, opt_order_days);
 
   g_clear_object (&catalog);
   g_clear_object (&db);
   bench_till_ready (path);
+  /* Last: two years of movements make the file grow. */
+  bench_stock (path, opt_stock_days, opt_stock_sales, opt_queries);
   if (opt_dir == NULL)
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);

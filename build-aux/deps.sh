@@ -14,6 +14,8 @@ COMPTOIR_PACKAGES=(
   python3 sqlite3
   # receipts: USB printers (libusb; umockdev emulates one in tests), PDF with a barcode, read back
   libusb-1.0-0-dev libcairo2-dev libpango1.0-dev libzint-dev umockdev libumockdev-dev poppler-utils zbar-tools
+  # the receiving screen's sounds: GTK's media backend, WAV, an audio output
+  libgtk-4-media-gstreamer gstreamer1.0-plugins-good gstreamer1.0-alsa
 )
 
 comptoir_install_deps () {

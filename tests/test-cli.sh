@@ -326,8 +326,301 @@ check "a correction needs a reason" test $rc -eq 2
 shifts correct "$slot" 3 present --reason "Badge oublié, service fait"; rc=$?
 check "shifts correct succeeds" test $rc -eq 0
 check "the correction cancels the missed shift" grep -q "^Counter: 0" <("$cli" --db "$sdb" member show 3)
+
+# Set-up and support: the closing days, a member leaving their squad, a
+# one-off slot, claims decided on the arbiter, a slot called off.
+check "shifts closing list shows the closing day and its label" \
+  test "$(shifts closing list --from 2025-01-01)" = "2025-03-31	Inventaire"
+shifts closing remove 2025-03-31; rc=$?
+check "shifts closing remove succeeds" test $rc -eq 0
+check "and the day is no longer listed" test -z "$(shifts closing list --from 2025-01-01)"
+shifts closing remove 2025-03-31 2>"$tmp/err"; rc=$?
+check "removing a day that is not closed is refused" test $rc -eq 1
+check "saying so" grep -q "is not a closing day" "$tmp/err"
+shifts closing remove 31/03/2025 2>/dev/null; rc=$?
+check "a day that is not a date is a usage error" test $rc -eq 2
+check "generation makes the day's shifts again, with the squad's seat" \
+  grep -qx "2 shifts made, 1 squad seats given" <(shifts generate --weeks 8 --from 2025-02-24)
+shifts squad leave 1 --on 2025-03-10; rc=$?
+check "shifts squad leave succeeds" test $rc -eq 0
+check "the squad ends the day before" \
+  test "$(scount "SELECT s.to_on FROM shift_squad s JOIN member m ON m.id = s.member_id WHERE m.number = 1")" = 2025-03-09
+check "and the seat in the squad's next shift is given back" \
+  grep -qP "^2025-03-31\tB\t09:00-12:00\tcashier\t0/2\t$" <(shifts list --from 2025-03-31 --days 1 | cut -f2-)
+shifts squad leave 1 --on 2025-03-10 2>"$tmp/err"; rc=$?
+check "leaving twice is refused" test $rc -eq 1
+check "saying the member is in no squad" grep -q "in no squad" "$tmp/err"
+extra=$(shifts slot add 2025-03-31 8:00 10h other 1); rc=$?
+check "shifts slot add succeeds" test $rc -eq 0
+check "and prints the slot's id" grep -Eq '^[0-9a-f]{8}-' <<<"$extra"
+check "a one-off slot has no template" \
+  test "$(scount "SELECT ifnull (template_id, '-') || ' ' || day || ' ' || start_minute || '-' || end_minute || ' ' || job || ' ' || capacity FROM shift_slot WHERE id = '$extra'")" = "- 2025-03-31 480-600 other 1"
+check "and is in the planning" grep -qP "^$extra\t2025-03-31\tB\t08:00-10:00\tother\t0/1" <(shifts list --from 2025-03-31 --days 1)
+shifts slot add 2025-03-31 8:00 10h gardening 1 2>/dev/null; rc=$?
+check "an unknown job is a usage error" test $rc -eq 2
+shifts slot add 2025-03-31 10:00 8:00 other 1 2>"$tmp/err"; rc=$?
+check "a slot that ends before it starts is refused" test $rc -eq 1
+check "saying how hours go" grep -q "ends after it starts" "$tmp/err"
+"$cli" --db "$sdb" settings shift.arbiter hub-device
+check "off the arbiter, a booking is pending" grep -q "pending$" <(shifts book "$extra" 2 --now "2025-03-01 10:00")
+check "and another one for the same seat too" grep -q "pending$" <(shifts book "$extra" 4 --now "2025-03-01 10:05")
+shifts decide 2>"$tmp/err"; rc=$?
+check "shifts decide off the arbiter is refused" test $rc -eq 1
+check "saying where claims are decided" grep -q "Another machine decides" "$tmp/err"
+"$cli" --db "$sdb" settings shift.arbiter ""
+check "on the arbiter, shifts decide gives the seat to the first claim" \
+  test "$(shifts decide)" = "1 accepted, 1 refused"
+check "which holds it" grep -qP "\t1/1\t2 Paul Langevin$" <(shifts list --from 2025-03-31 --days 1)
+# Into a file, not <(…): sqlite3 must not read while the command still runs.
+shifts closing add 2025-03-31 "Inventaire" >"$tmp/out"
+check "closing the day again cancels its three shifts" grep -qx "3 shifts cancelled" "$tmp/out"
+check "and gives the seat back without penalty" \
+  test "$(scount "SELECT r.kind FROM shift_release r JOIN shift_claim c ON c.id = r.claim_id WHERE c.slot_id = '$extra'")" = closed
+late=$(shifts slot add 2025-04-01 18:00 21:00 cleaning 4)
+shifts slot cancel "$late"; rc=$?
+check "shifts slot cancel succeeds" test $rc -eq 0
+check "and the slot says so" grep -q "\[cancelled\]$" <(shifts list --from 2025-04-01 --days 1)
+shifts slot cancel 01234567-89ab-7cde-8f01-23456789abcd 2>/dev/null; rc=$?
+check "cancelling an unknown slot is refused" test $rc -eq 1
+
 shifts list --now "yesterday" 2>/dev/null; rc=$?
 check "a --now that is not a time is a usage error" test $rc -eq 2
+
+# Suppliers: their catalogues from their own files, sale prices from
+# purchase prices, and an order suggested from the sales.
+pdb=$tmp/suppliers.db
+supplier () { "$cli" --db "$pdb" supplier "$@"; }
+order () { "$cli" --db "$pdb" order "$@"; }
+pcount () { sqlite3 "$pdb" "$1"; }
+"$cli" --db "$pdb" init >/dev/null
+printf 'code;nom;ean;prix;tva\nMUE;Muesli croustillant;3760012345014;3,50;5,5\nJUS;Jus de pomme;3760012345021;2,20;5,5\nPAT;Pâtes complètes;;1,60;5,5\n' >"$tmp/ours.csv"
+"$cli" --db "$pdb" product import "$tmp/ours.csv" >/dev/null
+supplier add "Relais Vert" --email commandes@relais-vert.example --order-days "lundi, jeudi" --lead-days 2 \
+  --min-order 50 --franco 250 >"$tmp/sid"; rc=$?
+check "supplier add succeeds" test $rc -eq 0
+check "and prints the supplier's id" grep -Eq '^[0-9a-f]{8}-' "$tmp/sid"
+check "order days are kept as ISO weekdays, amounts in cents" \
+  test "$(pcount "SELECT order_days || ' ' || lead_days || ' ' || min_order_cents || ' ' || franco_cents FROM supplier")" = "1,4 2 5000 25000"
+supplier add "Ferme" --email "pas une adresse" 2>"$tmp/err"; rc=$?
+check "a wrong e-mail address is refused" test $rc -eq 1
+check "saying what one looks like" grep -q "is not an e-mail address" "$tmp/err"
+supplier add --lead-days 2 2>/dev/null; rc=$?
+check "supplier add without a name is a usage error" test $rc -eq 2
+check "supplier list shows the order days for people" grep -qP "\tRelais Vert\tMonday, Thursday\t2$" <(supplier list)
+supplier import "relais vert" "$data/supplier-relais-vert-1252.csv" --dry-run >"$tmp/dry"; rc=$?
+check "a trial import of a Windows-1252 catalogue succeeds" test $rc -eq 0
+check "and writes nothing" test "$(pcount 'SELECT count(*) FROM supplier_product')" = 0
+supplier import "Relais Vert" "$data/supplier-relais-vert-1252.csv" >"$tmp/imp"; rc=$?
+check "supplier import succeeds" test $rc -eq 0
+check "the catalogue is in" test "$(pcount 'SELECT count(*) FROM supplier_product')" = 5
+check "lines with our barcodes are linked" grep -q "^2 lines linked to our products by their barcode" "$tmp/imp"
+check "supplier show names the columns saved for next time" \
+  grep -q "^Catalogue columns: ref=Code article, barcode=EAN" <(supplier show "Relais Vert")
+supplier import "Relais Vert" "$data/supplier-errors.csv" >"$tmp/bad"; rc=$?
+check "a catalogue with bad lines fails" test $rc -eq 1
+check "the report names the line" grep -q "^Line 3: " "$tmp/bad"
+check "nothing of it is written" test "$(pcount "SELECT count(*) FROM supplier_product WHERE supplier_ref LIKE 'E-%'")" = 0
+supplier add "Ferme des Quatre Vents" >/dev/null
+supplier import "Ferme des Quatre Vents" "$data/supplier-ferme-utf8.csv" 2>"$tmp/err"; rc=$?
+check "columns that cannot be recognised are asked for" test $rc -eq 1
+check "with an example of a mapping" grep -q "ref=Réf,name=Désignation" "$tmp/err"
+supplier import "Ferme des Quatre Vents" "$data/supplier-ferme-utf8.csv" --map "pack=Cagette,pack-price=Prix cagette HT" >/dev/null; rc=$?
+check "with --map the producer's list is imported" test $rc -eq 0
+check "a crate's price is shared by its kilos" \
+  test "$(pcount "SELECT pack_milli || ' ' || price_cents FROM supplier_product WHERE supplier_ref = 'POM-G'")" = "5000 250"
+check "the next import proposes the saved mapping" \
+  grep -q "^Columns saved at the last import" <(supplier import "Ferme des Quatre Vents" "$data/supplier-ferme-utf8.csv" --dry-run)
+supplier link "Relais Vert" RV-300 PAT >/dev/null; rc=$?
+check "supplier link succeeds" test $rc -eq 0
+check "the catalogue line is our product" \
+  test "$(pcount "SELECT p.code FROM supplier_product s JOIN product p ON p.id = s.product_id WHERE s.supplier_ref = 'RV-300'")" = PAT
+supplier link "Relais Vert" RV-999 PAT 2>/dev/null; rc=$?
+check "linking an unknown reference fails" test $rc -eq 1
+
+"$cli" --db "$pdb" prices preview --supplier "Relais Vert" >"$tmp/prices"; rc=$?
+check "prices preview succeeds" test $rc -eq 0
+check "2.45 HT × 1.20 with 5.5 % VAT sells at 3.10" \
+  grep -qP "^MUE\tMuesli croustillant\t3.50\t3.10\t2.45\t×1.20 \(shop\)\tRelais Vert$" "$tmp/prices"
+check "a preview writes nothing" test "$(pcount 'SELECT count(*) FROM price_change')" = 0
+"$cli" --db "$pdb" prices apply >"$tmp/applied"; rc=$?
+check "prices apply succeeds" test $rc -eq 0
+check "and says how many" grep -qx "3 sale prices changed." "$tmp/applied"
+check "the sale price is the new one" test "$(pcount "SELECT price_cents FROM product WHERE code = 'MUE'")" = 310
+check "each change is a dated fact" \
+  test "$(pcount "SELECT count(*) FROM price_change WHERE reason = 'markup' AND at LIKE '____-__-__T%'")" = 3
+
+printf '{"lines":[{"barcode":"3760012345014","qty":12}],"payments":[{"method":"cash","amount":"50"}]}' \
+  | "$cli" --db "$pdb" sale --till T1 >/dev/null 2>&1
+order suggest "Relais Vert" >"$tmp/suggest"; rc=$?
+check "order suggest succeeds" test $rc -eq 0
+check "a case of muesli, with why" grep -qP "^RV-100\tMuesli croustillant\t1\t6\tSold 1.5 a week over the last 8 weeks, 0 in stock; " "$tmp/suggest"
+check "nothing of what did not sell" grep -qP "^RV-300\tPâtes complètes\t0\t0\tNot sold in the last 8 weeks" "$tmp/suggest"
+order suggest "Relais Vert" --weeks 0 2>/dev/null; rc=$?
+check "--weeks 0 is a usage error" test $rc -eq 2
+check "order create --from-suggestion prints the number" test "$(order create "Relais Vert" --from-suggestion)" = C-0001
+check "the suggestion is kept beside the decision" \
+  test "$(pcount "SELECT packs || ' ' || quantity_milli || ' ' || suggested_milli FROM purchase_order_line")" = "1 6000 6000"
+order set C-0001 RV-300 2; rc=$?
+check "order set succeeds" test $rc -eq 0
+order set C-0001 RV-999 2 2>/dev/null; rc=$?
+check "an unknown reference is refused" test $rc -eq 1
+order show 1 >"$tmp/order"; rc=$?
+check "order show succeeds" test $rc -eq 0
+check "order show lists the lines" grep -qP "^RV-300\tPâtes complètes\t2\t24\t0.99\t-$" "$tmp/order"
+check "and warns under the minimum order" grep -q "^Warning: The order comes to 38.46 € excluding VAT, under the minimum" "$tmp/order"
+order send C-0001 >"$tmp/sent" 2>"$tmp/err"; rc=$?
+check "order send succeeds" test $rc -eq 0
+check "with the delivery date" grep -qx "C-0001 sent, expected on $(date -d '2 days' +%Y-%m-%d)." "$tmp/sent"
+check "and the warnings" grep -q "franco" "$tmp/err"
+order set C-0001 RV-300 3 2>"$tmp/err"; rc=$?
+check "a sent order cannot change" test $rc -eq 1
+order export C-0001 "$tmp/order.csv"; rc=$?
+check "order export succeeds" test $rc -eq 0
+check "the CSV is what a French spreadsheet reads" \
+  cmp -s "$tmp/order.csv" <(printf '\xef\xbb\xbfSupplier reference;Name;Packs;Units;Unit price excl. VAT\r\nRV-100;Muesli croustillant;1;6;2,45\r\nRV-300;Pâtes complètes;2;24;0,99\r\n')
+order show C-0042 2>/dev/null; rc=$?
+check "an unknown order fails" test $rc -eq 1
+
+# Stock: corrections at a cost, losses, a transfer, the check and the
+# lists, then an inventory count while the shop sells.
+kdb=$tmp/stock.db
+stock () { "$cli" --db "$kdb" stock "$@"; }
+inventory () { "$cli" --db "$kdb" inventory "$@"; }
+kcount () { sqlite3 "$kdb" "$1"; }
+"$cli" --db "$kdb" init >/dev/null
+printf 'code;nom;ean;prix;tva;unité;catégorie\nEP-1;Pâtes penne;3017620422003;2,35;5,5;pièce;Épicerie\nEP-2;Riz basmati;;3,10;5,5;pièce;Épicerie\nVR-1;Lentilles vrac;;4,20;5,5;kg;Vrac\nVR-2;Lentilles sachet 500 g;;2,40;5,5;pièce;Épicerie\n' >"$tmp/stock.csv"
+"$cli" --db "$kdb" product import "$tmp/stock.csv" >/dev/null
+stock correct EP-1 24 --cost 1,20 --note "Stock de départ" >/dev/null; rc=$?
+check "stock correct brings in the starting stock at a cost" test $rc -eq 0
+stock correct VR-1 12,5 --cost 2,10 --note "Stock de départ" >/dev/null
+stock correct EP-1 2 >/dev/null 2>&1; rc=$?
+check "a correction without a note is a usage error" test $rc -eq 2
+stock loss VR-1 "350 g" --reason breakage --note "Sac percé" >"$tmp/out"; rc=$?
+check "stock loss takes grams" test $rc -eq 0
+check "and says what is left" grep -qx "Lentilles vrac: 12.150 kg in stock" "$tmp/out"
+stock loss EP-1 2 --reason stolen 2>"$tmp/err"; rc=$?
+check "an unknown loss reason is refused" test $rc -eq 1
+check "saying which reasons there are" grep -q "breakage, expired or theft" "$tmp/err"
+stock loss EP-1 1,5 2>"$tmp/err"; rc=$?
+check "half a piece is refused" test $rc -eq 1
+check "saying how to type pieces" grep -q "whole number" "$tmp/err"
+stock transfer VR-1 "1 kg" VR-2 2 --note Ensachage >"$tmp/out"; rc=$?
+check "stock transfer repacks one product into another" test $rc -eq 0
+check "the bags are in stock" grep -qx "Lentilles sachet 500 g: 2 in stock" "$tmp/out"
+printf '{"lines":[{"barcode":"3017620422003","qty":3}],"payments":[{"method":"card","amount":"7.05"}]}' \
+  | "$cli" --db "$kdb" sale --till T1 >/dev/null 2>&1
+stock show 3017620422003 >"$tmp/show"; rc=$?
+check "stock show by barcode succeeds" test $rc -eq 0
+check "with the stock after the sale" grep -qx "Stock: 21" "$tmp/show"
+check "its value at average cost" grep -qx "Value: 25.20 € (average cost 1.20 € per piece)" "$tmp/show"
+check "and the movements, newest first" \
+  test "$(sed -n '/^Last movements:/,$p' "$tmp/show" | sed -n 2p | cut -f2,3)" = "$(printf 'Sale\t-3')"
+check "a sale does not touch the balances: nothing folded yet" test "$(kcount 'SELECT count(*) FROM stock_balance')" = 0
+check "stock fold folds every movement" test "$(stock fold)" = "6 movements folded"
+check "stock value adds up the value at average cost" \
+  test "$(stock value)" = "Stock value: 50.71 € for 3 products in stock"
+stock min EP-1 30 && stock min VR-1 none; rc=$?
+check "stock min sets a minimum" test $rc -eq 0
+check "stock low lists what is below it" test "$(stock low | cut -f1,3,4 | tr '\t' ' ')" = "EP-1 21 30"
+check "nothing is unsold after a day" test -z "$(stock unsold --weeks 8)"
+check "nothing received with a date, nothing expiring" test -z "$(stock expiring --days 7)"
+check "stock check passes" grep -q "matches" <(stock check)
+sqlite3 "$kdb" "UPDATE stock_balance SET quantity_milli = quantity_milli + 1000 WHERE product_id = (SELECT id FROM product WHERE code = 'EP-1')"
+stock check >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "stock check fails on a balance edited with sqlite3" test $rc -eq 1
+check "naming the product, stored against proven" grep -qP "^$(kcount "SELECT id FROM product WHERE code = 'EP-1'")\t22000\t21000\t" "$tmp/out"
+check "and says how to repair" grep -q "fold --rebuild" "$tmp/err"
+stock fold --rebuild >/dev/null && stock check >/dev/null; rc=$?
+check "rebuilt, it passes again" test $rc -eq 0
+
+count_id=$(inventory start "Rayon épicerie" --category épicerie); rc=$?
+check "inventory start prints the count's id" grep -Eq '^[0-9a-f]{8}-' <<<"$count_id"
+inventory count "$count_id" 3017620422003 15 >/dev/null && inventory count "$count_id" EP-1 >"$tmp/out"; rc=$?
+check "inventory count by barcode, then one more by code, add up" grep -qx "Pâtes penne: 16 counted" "$tmp/out"
+printf '{"lines":[{"code":"EP-1","qty":2}],"payments":[{"method":"card","amount":"4.70"}]}' \
+  | "$cli" --db "$kdb" sale --till T1 >/dev/null 2>&1
+inventory show "$count_id" >"$tmp/out"; rc=$?
+check "inventory show: counted, expected when counted, difference" grep -qP "^EP-1\tPâtes penne\t16\t21\t-5$" "$tmp/out"
+inventory validate "$count_id" >"$tmp/out"; rc=$?
+check "inventory validate succeeds" test $rc -eq 0
+check "and sums it up" grep -qx "1 product counted, 1 adjusted (-6.00 € at average cost)" "$tmp/out"
+check "listing what was not counted, left alone" grep -qP "^VR-2\tLentilles sachet 500 g\t2\t" "$tmp/out"
+check "the sale during the count is not counted twice" grep -qx "Stock: 14" <(stock show EP-1)
+inventory count "$count_id" EP-1 1 2>"$tmp/err"; rc=$?
+check "a validated count takes no more entries" test $rc -eq 1
+inventory start "Vrac" --category Légumes 2>"$tmp/err"; rc=$?
+check "an unknown category is refused" test $rc -eq 1
+check "the movements still prove the balances" grep -q "matches" <(stock check)
+
+# Receiving a delivery against its order, in a shop of its own: the
+# supplier's catalogue, the order, cases and units scanned, a weight
+# label, a barcode nobody knows linked on the spot, a short delivery.
+rdb=$tmp/receive.db
+receive () { "$cli" --db "$rdb" receive "$@"; }
+rcount () { sqlite3 "$rdb" "$1"; }
+"$cli" --db "$rdb" init >/dev/null
+printf 'code;nom;ean;prix;tva;unite\nPEN;Penne complètes;3017620422003;2,35;5,5;piece\nCOMTE;Comté 18 mois;3760001000023;25,90;5,5;kg\nCONF;Confiture d abricots;3760001000030;3,80;5,5;piece\nLENT;Lentilles vertes;3760001000047;3,20;5,5;piece\n' \
+  >"$tmp/receive-products.csv"
+"$cli" --db "$rdb" product import "$tmp/receive-products.csv" >/dev/null
+"$cli" --db "$rdb" supplier add "Relais Vert" >/dev/null
+"$cli" --db "$rdb" supplier import "Relais Vert" "$data/receipt-catalogue.csv" >/dev/null
+order=$("$cli" --db "$rdb" order create "Relais Vert")
+for line in "PEN500 4" "COMTE18 2" "CONF370 1" "LENT1K 3"; do
+  "$cli" --db "$rdb" order set "$order" $line >/dev/null
+done
+"$cli" --db "$rdb" order send "$order" >/dev/null
+rid=$(receive start "Relais Vert" --order "$order"); rc=$?
+check "receive start succeeds" test $rc -eq 0
+check "and prints the receipt's id" grep -Eq '^[0-9a-f]{8}-[0-9a-f]{4}-7' <<<"$rid"
+check "starting the same order again resumes its receipt" \
+  test "$(receive start "Relais Vert" --order "$order" 2>/dev/null)" = "$rid"
+receive scan "$rid" PEN500 PEN500 PEN500 PEN500 >"$tmp/scan.out"; rc=$?
+check "receive scan succeeds" test $rc -eq 0
+check "one line per code" test "$(wc -l <"$tmp/scan.out")" -eq 4
+check "a supplier's reference counts a case" grep -qP '^Penne complètes\t6 \(1 case\)/24 \(4 cases\)\tshort\t\+1 case$' "$tmp/scan.out"
+check "the fourth case completes the line" grep -qP '^Penne complètes\t24 \(4 cases\)/24 \(4 cases\)\tcomplete' "$tmp/scan.out"
+check "one more bottle is more than ordered" \
+  grep -qP '^Penne complètes\t25 \(4 cases \+ 1\)/24 \(4 cases\)\tmore than ordered$' <(receive scan "$rid" 3017620422003)
+check "and a negative count takes it back" grep -qP '\t24 \(4 cases\)/24 \(4 cases\)\tcomplete$' <(receive count "$rid" 3017620422003 -1)
+receive scan "$rid" 3760001000993 >"$tmp/scan.out"; rc=$?
+check "an unknown barcode counts nothing" test $rc -eq 1
+check "and says how to link it" grep -q "unknown.*receive link $rid 3760001000993 PRODUCT_CODE" "$tmp/scan.out"
+check "receive link counts it on the product's line" \
+  grep -qP '^Confiture d abricots\t1/6 \(1 case\)\tshort$' <(receive link "$rid" 3760001000993 CONF)
+check "and the new barcode is the product's from then on" \
+  grep -qP '\t6 \(1 case\)/6 \(1 case\)\tcomplete$' <(receive count "$rid" 3760001000993 5)
+check "a GS1-128 label gives a crate's weight and lot" \
+  grep -qP '^Comté 18 mois\t5.120 kg/10.000 kg\tshort$' <(receive scan "$rid" "]C1010376000100002331030051201"0C42)
+receive scan "$rid" 3760001000023 >"$tmp/scan.out"; rc=$?
+check "a weighed product without a weight asks for it" grep -q "sold by weight: comptoir-cli receive count" "$tmp/scan.out"
+check "and counts nothing" test $rc -eq 1
+check "receive count takes the weight" grep -qP '\t10.100 kg/10.000 kg\tmore than ordered$' <(receive count "$rid" COMTE 4,98)
+check "two cases of lentils of three" grep -qP '\t20 \(2 cases\)/30 \(3 cases\)\tshort' <(receive scan "$rid" LENT1K LENT1K | tail -1)
+check "receive list shows the open receipt" grep -qP "^$rid\tRelais Vert\t$order\t" <(receive list)
+receive show "$rid" >"$tmp/show.out"; rc=$?
+check "receive show succeeds" test $rc -eq 0
+check "with the lot of the cheese" grep -qP '^Comté 18 mois\t.*\tC42 5.120 kg' "$tmp/show.out"
+receive validate "$rid" >"$tmp/validate.out"; rc=$?
+check "receive validate succeeds" test $rc -eq 0
+check "and lists what is missing" \
+  grep -qxP 'missing\tLentilles vertes: 10 \(1 case\) missing \(20 \(2 cases\) received of 30 \(3 cases\) ordered\)' "$tmp/validate.out"
+check "and what came in excess" grep -qP '^extra\tComté 18 mois: 0.100 kg more than ordered' "$tmp/validate.out"
+check "and how many, for the claim" grep -q "with 2 discrepancies kept for the claim" "$tmp/validate.out"
+check "the goods are in stock" \
+  test "$(rcount "SELECT group_concat (p.code || '=' || m.quantity_milli, ' ') FROM (SELECT * FROM stock_movement ORDER BY quantity_milli) m JOIN product p ON p.id = m.product_id WHERE m.reason = 'receipt'")" = "CONF=6000 COMTE=10100 LENT=20000 PEN=24000"
+check "and the order is received" test "$(rcount "SELECT status FROM purchase_order WHERE number = '$order'")" = received
+receive scan "$rid" PEN500 2>"$tmp/err" >/dev/null; rc=$?
+check "a validated receipt takes no more scans" test $rc -eq 1
+check "saying so" grep -q "already validated" "$tmp/err"
+other=$(receive start "Relais Vert")
+receive scan "$other" 3017620422003 >/dev/null
+check "receive cancel succeeds" grep -q "nothing was put in stock" <(receive cancel "$other")
+check "and the list is empty" test -z "$(receive list)"
+receive show 01234567-89ab-7cde-8f01-23456789abcd 2>"$tmp/err"; rc=$?
+check "an unknown receipt is refused" test $rc -eq 1
+check "saying what to do" grep -q "List the open receipts" "$tmp/err"
+receive scan "$rid" 2>/dev/null; rc=$?
+check "receive scan without a code is a usage error" test $rc -eq 2
 
 head -c 4096 /dev/urandom >"$tmp/garbage.db"
 "$cli" --db "$tmp/garbage.db" init 2>"$tmp/err"; rc=$?

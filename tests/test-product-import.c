@@ -308,10 +308,15 @@ test_reimport_updates (Fixture       *fixture,
   g_assert_cmpint (comptoir_product_get_price_cents (after), ==, 249);
   /* Exactly one change, for that product: the price. */
   g_assert_cmpint (count_log (fixture, comptoir_product_get_id (after)), ==, log_product + 1);
-  g_assert_cmpint (count_log (fixture, NULL), ==, log_total + 1);
   g_assert_cmpint (query_count (fixture,
                                 "SELECT count(*) FROM change_log WHERE row_id = ?1 "
                                 "AND payload = '{\"price_cents\":249}'",
+                                comptoir_product_get_id (after)), ==, 1);
+  /* and the price change, dated, as a fact of its own. */
+  g_assert_cmpint (count_log (fixture, NULL), ==, log_total + 2);
+  g_assert_cmpint (query_count (fixture,
+                                "SELECT count(*) FROM price_change WHERE product_id = ?1 AND old_cents = 235 "
+                                "AND new_cents = 249 AND reason = 'import' AND purchase_price_cents IS NULL",
                                 comptoir_product_get_id (after)), ==, 1);
   g_assert_cmpint (count_products (fixture), ==, 3);
 

@@ -13,7 +13,9 @@
  * the test runner starts: find a member by name with the keyboard, read
  * their status, edit their phone (and be told what the core refuses),
  * record a correction and see it explained, and find the suspended and
- * alert members of the demo by number, as a scanner types it. */
+ * alert members of the demo by number, as a scanner types it. Then, on
+ * a shop with no member yet: import a file of members (and not one with
+ * errors), add a member, their shares and their photo. */
 
 /* An action row showing that title (any, when NULL) and a subtitle
  * containing text. */
@@ -455,6 +457,336 @@ test_members_window (Fixture       *f,
   settle ();
 }
 
+/* The office's own work, on a shop with no member yet: a file of
+ * members checked before it is imported (a file with errors is not),
+ * a member who joins at the office, their shares paid, subscribed and
+ * handed on, and their photo. */
+
+static gint64
+shares_held (Fixture    *f,
+             const char *id,
+             gint64     *paid)
+{
+  g_auto (ComptoirShares) shares = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (comptoir_member_shares_load (f->db, id, &shares, &error));
+  g_assert_no_error (error);
+  if (paid != NULL)
+    *paid = shares.paid;
+  return shares.n_shares;
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  return shows_label (((gpointer *) data)[0], ((gpointer *) data)[1]);
+}
+
+static void
+wait_for_label (GtkWidget  *widget,
+                const char *text)
+{
+  wait_for (shows_text, (gpointer[]) { widget, (gpointer) text });
+}
+
+typedef struct {
+  Fixture    *f;
+  const char *id;
+  gboolean    has_photo;
+} PhotoWait;
+
+static gboolean
+photo_is (gpointer data)
+{
+  PhotoWait *wait = data;
+  g_auto (ComptoirMemberRecord) record = { 0 };
+
+  return comptoir_member_record_load (wait->f->db, wait->id, &record, NULL) && record.has_photo == wait->has_photo;
+}
+
+/* A small picture of the member, drawn as a camera would give it. */
+static char *
+write_photo (Fixture *f)
+{
+  char *path = g_build_filename (f->dir, "photo.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 96, 96);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.2, 0.5, 0.3);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.95, 0.8, 0.6);
+  cairo_arc (cr, 48, 40, 22, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_arc (cr, 48, 110, 42, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+/* The import report a dialog shows, as the person reads it. */
+static const char *
+report_of (AdwMessageDialog *dialog)
+{
+  GtkWidget *label = find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "member-import-report");
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static AdwMessageDialog *
+import_and_wait (GtkWidget  *page,
+                 const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  comptoir_members_page_import_file (COMPTOIR_MEMBERS_PAGE (page), file);
+  dialog = wait_for_message_dialog ();
+  wait_for (window_mapped, dialog);
+  settle ();
+  g_test_message ("%s: %s\n%s\n%s", name, adw_message_dialog_get_heading (dialog),
+                  adw_message_dialog_get_body (dialog), report_of (dialog));
+  return dialog;
+}
+
+static void
+test_members_office (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+  g_auto (ComptoirMemberRecord) record = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *numbers = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *photo = NULL;
+  g_autofree char *not_photo = NULL;
+  ComptoirMemberEditor *editor;
+  AdwMessageDialog *dialog;
+  ComptoirWindow *window;
+  GtkWidget *page, *row, *revealer, *avatar;
+  GtkListBoxRow *selected;
+  PhotoWait photo_wait;
+  gint64 paid = 0;
+
+  xdotool ("version");
+  g_settings_set_string (settings, "last-section", "members");
+  window = comptoir_window_new (NULL, f->catalog);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (window_mapped, window);
+  page = find_descendant (GTK_WIDGET (window), COMPTOIR_TYPE_MEMBERS_PAGE);
+  g_assert_nonnull (page);
+  wait_for (window_mapped, page);
+  settle ();
+  g_assert_true (shows_label (page, "There are no members yet."));
+
+  /* A file with errors: the check says which lines to fix, Import
+   * cannot be pressed, and nothing is written. */
+  dialog = import_and_wait (page, "members-errors.csv");
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "lines to fix"));
+  g_assert_nonnull (strstr (report_of (dialog), "5 rejected"));
+  g_assert_nonnull (strstr (report_of (dialog), "Line 3: "));
+  g_assert_nonnull (strstr (report_of (dialog), "Line 4: "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was imported"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "import"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  save_screenshot (GTK_WIDGET (dialog), "members-import-errors.png");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (no_message_dialog, NULL);
+  settle ();
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM member"), ==, 0);
+
+  /* An Odoo export: the trial run says what it would do, and only the
+   * go writes it. */
+  dialog = import_and_wait (page, "members-odoo.csv");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “members-odoo.csv”?");
+  g_assert_nonnull (strstr (report_of (dialog), "3 created, 0 updated, 0 unchanged, 0 rejected."));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM member"), ==, 0);
+  save_screenshot (GTK_WIDGET (dialog), "members-import-check.png");
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_label (GTK_WIDGET (window), "Import done: 3 created, 0 updated");
+  settle ();
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM member"), ==, 3);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM member WHERE number = 1 AND "
+                                             "first_name = 'Marie' AND last_name = 'DUPONT'"), ==, 1);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM member WHERE number = 3 AND "
+                                             "email = 'helene@example.org'"), ==, 1);
+  numbers = listed_numbers (page);
+  g_assert_cmpstr (numbers, ==, "1 2 3");
+  first_id = member_id (f, 1);
+
+  /* New Member: a number already taken is refused in the form, which
+   * stays open; empty, the next free one is given, with a card and the
+   * share subscribed. */
+  click_widget (GTK_WIDGET (window),
+                find_button_with_tooltip (page, "Add a member, with the next free number and a card"));
+  wait_for (has_editor, NULL);
+  editor = find_editor ();
+  wait_for (window_mapped, editor);
+  settle ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Member");
+  g_assert_true (gtk_widget_get_mapped (find_row (GTK_WIDGET (editor), "Member number")));
+  g_assert_false (gtk_widget_get_mapped (find_row (GTK_WIDGET (editor), "Participation")));
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Joined on"))), ==, today);
+  }
+  /* The first name has the focus: typed for real. */
+  xdotool ("type --delay 20 Claire");
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "First name"))), ==, "Claire");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Last name")), "Morel");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "E-mail")), "claire.morel@example.org");
+  row = find_row (GTK_WIDGET (editor), "Member number");
+  gtk_editable_set_text (GTK_EDITABLE (row), "3");
+  click_widget (GTK_WIDGET (editor), row);
+  settle ();
+  xdotool ("key Return");
+  settle ();
+  g_assert_true (find_editor () == editor);
+  revealer = find_descendant (GTK_WIDGET (editor), GTK_TYPE_REVEALER);
+  wait_for (revealed, revealer);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (revealer)))),
+                            "already a member"));
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM member"), ==, 3);
+  save_screenshot (GTK_WIDGET (editor), "members-new-refused.png");
+  xdotool ("key ctrl+a BackSpace");
+  xdotool ("key Return");
+  wait_for (no_editor, NULL);
+  settle ();
+
+  id = member_id (f, 4);
+  g_assert_nonnull (id);
+  g_assert_true (comptoir_member_record_load (f->db, id, &record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (record.number, ==, 4);
+  g_assert_cmpstr (record.first_name, ==, "Claire");
+  g_assert_cmpstr (record.last_name, ==, "Morel");
+  g_assert_cmpstr (record.email, ==, "claire.morel@example.org");
+  g_assert_cmpint (record.join_date, ==, comptoir_day_today ());
+  prefix = comptoir_settings_dup (f->db, COMPTOIR_SETTING_MEMBER_CARD_PREFIX);
+  card = comptoir_member_card_barcode (prefix, 4);
+  g_assert_cmpstr (record.card_barcode, ==, card);
+  g_assert_cmpint (shares_held (f, id, &paid), ==, 1);
+  g_assert_cmpint (paid, ==, 0);
+  /* Shown, and selected in the list. */
+  g_assert_cmpstr (comptoir_members_page_get_member (COMPTOIR_MEMBERS_PAGE (page)), ==, id);
+  selected = gtk_list_box_get_selected_row (results_of (page));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (selected), "member-id"), ==, id);
+  g_assert_true (shows_label (page, "Claire Morel"));
+  g_assert_true (shows_label (page, "No. 4"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Claire Morel joined the cooperative as no. 4"));
+
+  /* The payment of the share: what is owed is offered, Enter records it. */
+  gtk_widget_activate_action (page, "member.pay-shares", NULL);
+  dialog = wait_for_message_dialog ();
+  wait_for (window_mapped, dialog);
+  settle ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "still owes 10"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  save_screenshot (GTK_WIDGET (dialog), "members-payment.png");
+  xdotool ("key Return");
+  wait_for (no_message_dialog, NULL);
+  settle ();
+  g_assert_cmpint (shares_held (f, id, &paid), ==, 1);
+  g_assert_cmpint (paid, ==, 1000);
+  g_assert_cmpint (fixture_query_int (f->db, "SELECT count (*) FROM share_payment WHERE method = 'cash'"), ==, 1);
+
+  /* Two more shares, then two handed on to Marie Dupont, by name. */
+  gtk_widget_activate_action (page, "member.subscribe-shares", NULL);
+  dialog = wait_for_message_dialog ();
+  wait_for (window_mapped, dialog);
+  settle ();
+  xdotool ("type --delay 20 2");
+  xdotool ("key Return");
+  wait_for (no_message_dialog, NULL);
+  settle ();
+  g_assert_cmpint (shares_held (f, id, NULL), ==, 3);
+  g_assert_true (shows_label (GTK_WIDGET (window), "2 shares subscribed: they are owed until paid"));
+
+  g_assert_cmpint (shares_held (f, first_id, NULL), ==, 0);
+  gtk_widget_activate_action (page, "member.transfer-shares", NULL);
+  dialog = wait_for_message_dialog ();
+  wait_for (window_mapped, dialog);
+  settle ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "holds 3 shares"));
+  xdotool ("type --delay 20 2");
+  xdotool ("key Return");
+  xdotool ("type --delay 20 'dupont mar'");
+  settle ();
+  save_screenshot (GTK_WIDGET (dialog), "members-transfer.png");
+  xdotool ("key Return");
+  wait_for (no_message_dialog, NULL);
+  settle ();
+  /* The 10 € paid go with the shares handed on; the share kept is owed. */
+  g_assert_cmpint (shares_held (f, id, &paid), ==, 1);
+  g_assert_cmpint (paid, ==, 0);
+  g_assert_cmpint (shares_held (f, first_id, &paid), ==, 2);
+  g_assert_cmpint (paid, ==, 1000);
+  g_assert_true (shows_label (GTK_WIDGET (window), "2 shares transferred to Marie DUPONT (no. 1)"));
+  row = find_row (page, "Shares held");
+  g_assert_nonnull (row);
+  g_assert_true (shows_label (row, "1"));
+
+  /* A photo: the core refuses what is not a picture, with its reason;
+   * a PNG is shown in the header instead of the initials. */
+  avatar = find_with_class (page, ADW_TYPE_AVATAR, "member-avatar");
+  g_assert_nonnull (avatar);
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (avatar)));
+  g_assert_cmpstr (adw_avatar_get_text (ADW_AVATAR (avatar)), ==, "Claire Morel");
+  not_photo = g_build_filename (f->dir, "photo.txt", NULL);
+  g_assert_true (g_file_set_contents (not_photo, "not a picture", -1, NULL));
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (not_photo);
+
+    comptoir_members_page_set_photo_file (COMPTOIR_MEMBERS_PAGE (page), file);
+  }
+  wait_for_label (GTK_WIDGET (window), "This file is not a JPEG or PNG picture. Take the photo again, "
+                                       "or save it as JPEG or PNG.");
+  photo = write_photo (f);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (photo);
+
+    comptoir_members_page_set_photo_file (COMPTOIR_MEMBERS_PAGE (page), file);
+  }
+  photo_wait = (PhotoWait) { f, id, TRUE };
+  wait_for (photo_is, &photo_wait);
+  wait_for_label (GTK_WIDGET (window), "Photo saved");
+  settle ();
+  avatar = find_with_class (page, ADW_TYPE_AVATAR, "member-avatar");
+  g_assert_nonnull (adw_avatar_get_custom_image (ADW_AVATAR (avatar)));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (adw_avatar_get_custom_image (ADW_AVATAR (avatar))), ==, 96);
+  scroll_to_top (find_group (page, "Identity"));
+  save_screenshot (GTK_WIDGET (window), "members-photo.png");
+  scroll_to (find_group (page, "Shares"));
+  save_screenshot (GTK_WIDGET (window), "members-shares.png");
+
+  gtk_widget_activate_action (page, "member.remove-photo", NULL);
+  settle ();
+  photo_wait.has_photo = FALSE;
+  g_assert_true (photo_is (&photo_wait));
+  avatar = find_with_class (page, ADW_TYPE_AVATAR, "member-avatar");
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (avatar)));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Photo removed"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -463,5 +795,6 @@ main (int argc, char **argv)
   comptoir_register_resource ();
   load_app_style ();
   g_test_add ("/comptoir/ui/members/window", Fixture, NULL, fixture_set_up, test_members_window, fixture_tear_down);
+  g_test_add ("/comptoir/ui/members/office", Fixture, NULL, fixture_set_up, test_members_office, fixture_tear_down);
   return g_test_run ();
 }

@@ -18,6 +18,8 @@
 static const char * const member_actions[] = {
   "member.edit", "member.add-person", "member.correct", "member.leave-period",
   "member.export", "member.merge", "member.leave", "member.anonymise",
+  "member.subscribe-shares", "member.pay-shares", "member.transfer-shares",
+  "member.set-photo", "member.remove-photo",
 };
 
 void
@@ -35,13 +37,17 @@ _comptoir_members_page_update_actions (ComptoirMembersPage *self)
   gtk_widget_action_set_enabled (widget, "member.leave-period", shown && !anonymised && !left);
   gtk_widget_action_set_enabled (widget, "member.merge", shown && !anonymised && !left);
   gtk_widget_action_set_enabled (widget, "member.leave", shown && !anonymised && !left);
+  /* Someone who left subscribes nothing more, but may still pay what
+   * they owe or hand their shares on. */
+  gtk_widget_action_set_enabled (widget, "member.subscribe-shares", shown && !anonymised && !left);
+  gtk_widget_action_set_enabled (widget, "member.remove-photo", shown && !anonymised && self->record.has_photo);
 }
 
 /* After an action: the outcome said, and everything read again. */
-static void
-done (ComptoirMembersPage *self,
-      GError              *error,
-      const char          *message)
+void
+_comptoir_members_page_done (ComptoirMembersPage *self,
+                             GError              *error,
+                             const char          *message)
 {
   _comptoir_members_page_reload (self, NULL);
   if (error != NULL)
@@ -58,28 +64,26 @@ member_name (ComptoirMembersPage *self)
 
 /* Confirmation dialogs ------------------------------------------------- */
 
-typedef void (*ConfirmFunc) (ComptoirMembersPage *self,
-                             AdwMessageDialog    *dialog);
-
 static void
 on_confirm_response (AdwMessageDialog    *dialog,
                      const char          *response,
                      ComptoirMembersPage *self)
 {
-  ConfirmFunc func = (ConfirmFunc) g_object_get_data (G_OBJECT (dialog), "confirm-func");
+  ComptoirMembersConfirmFunc func =
+    (ComptoirMembersConfirmFunc) g_object_get_data (G_OBJECT (dialog), "confirm-func");
 
   if (g_str_equal (response, "confirm") && func != NULL)
     func (self, dialog);
 }
 
-static AdwMessageDialog *
-confirm_dialog_new (ComptoirMembersPage *self,
-                    const char          *heading,
-                    const char          *body,
-                    const char          *cancel_label,
-                    const char          *confirm_label,
-                    gboolean             destructive,
-                    ConfirmFunc          func)
+AdwMessageDialog *
+_comptoir_members_page_confirm_new (ComptoirMembersPage        *self,
+                                    const char                 *heading,
+                                    const char                 *body,
+                                    const char                 *cancel_label,
+                                    const char                 *confirm_label,
+                                    gboolean                    destructive,
+                                    ComptoirMembersConfirmFunc  func)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog =
@@ -125,9 +129,9 @@ on_dialog_entry_activate (GtkWidget        *entry,
   g_idle_add (confirm_later, g_object_ref (dialog));
 }
 
-static GtkWidget *
-dialog_entry_new (AdwMessageDialog *dialog,
-                  const char       *label)
+GtkWidget *
+_comptoir_members_dialog_entry_new (AdwMessageDialog *dialog,
+                                    const char       *label)
 {
   GtkWidget *entry = gtk_entry_new ();
 
@@ -142,7 +146,7 @@ dialog_entry_new (AdwMessageDialog *dialog,
 static void
 on_editor_saved (ComptoirMembersPage *self)
 {
-  done (self, NULL, _("Member saved"));
+  _comptoir_members_page_done (self, NULL, _("Member saved"));
 }
 
 static void
@@ -173,7 +177,7 @@ on_person_form (gpointer            user_data,
 
   if (id != NULL)
     message = g_strdup_printf (_("%s %s now shops on this account"), values[0], values[1]);
-  done (self, error, message);
+  _comptoir_members_page_done (self, error, message);
 }
 
 static void
@@ -200,7 +204,7 @@ _comptoir_members_page_remove_person (ComptoirMembersPage *self,
 
   if (comptoir_member_household_remove (self->db, person_id, &error))
     message = g_strdup_printf (_("%s no longer shops on this account"), name);
-  done (self, error, message);
+  _comptoir_members_page_done (self, error, message);
 }
 
 /* Counter --------------------------------------------------------------- */
@@ -252,7 +256,7 @@ on_correction_form (gpointer            user_data,
       /* Translators: %s is the points, with their sign: "+1", "−2" */
       message = g_strdup_printf (_("Correction of %s recorded"), shown);
     }
-  done (self, error, message);
+  _comptoir_members_page_done (self, error, message);
 }
 
 static void
@@ -318,7 +322,7 @@ confirm_leave_period (ComptoirMembersPage *self,
       selected >= G_N_ELEMENTS (leave_kinds))
     return;
   id = comptoir_member_start_leave (self->db, self->member_id, leave_kinds[selected], from_day, to_day, &error);
-  done (self, error, id != NULL ? _("Leave period recorded") : NULL);
+  _comptoir_members_page_done (self, error, id != NULL ? _("Leave period recorded") : NULL);
 }
 
 static void
@@ -332,8 +336,8 @@ leave_period_action (GtkWidget  *widget,
                                              "nothing. Leave the last day empty while it is not known."), name);
   g_autofree char *today = _comptoir_members_format_day (comptoir_day_today ());
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
-  AdwMessageDialog *dialog = confirm_dialog_new (self, _("Leave Period"), body, _("_Cancel"), _("_Record"),
-                                                 FALSE, confirm_leave_period);
+  AdwMessageDialog *dialog = _comptoir_members_page_confirm_new (self, _("Leave Period"), body, _("_Cancel"),
+                                                                 _("_Record"), FALSE, confirm_leave_period);
   GtkWidget *grid = gtk_grid_new ();
   const char *labels[] = { N_("Kind"), N_("First day"), N_("Last day") };
   GtkWidget *kind, *from, *to;
@@ -341,8 +345,8 @@ leave_period_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (leave_kinds); i++)
     gtk_string_list_append (kinds, comptoir_leave_kind_get_label (leave_kinds[i]));
   kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
-  from = dialog_entry_new (dialog, _("day/month/year"));
-  to = dialog_entry_new (dialog, _("empty: not known yet"));
+  from = _comptoir_members_dialog_entry_new (dialog, _("day/month/year"));
+  to = _comptoir_members_dialog_entry_new (dialog, _("empty: not known yet"));
   gtk_editable_set_text (GTK_EDITABLE (from), today);
   gtk_widget_set_hexpand (kind, TRUE);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
@@ -377,7 +381,7 @@ _comptoir_members_page_end_leave (ComptoirMembersPage *self,
   g_autoptr (GError) error = NULL;
   gboolean ok = comptoir_member_end_leave (self->db, leave_id, comptoir_day_today (), &error);
 
-  done (self, error, ok ? _("The leave ends today") : NULL);
+  _comptoir_members_page_done (self, error, ok ? _("The leave ends today") : NULL);
 }
 
 /* Export ---------------------------------------------------------------- */
@@ -450,7 +454,7 @@ confirm_merge (ComptoirMembersPage *self,
       _comptoir_members_page_show_message (self, message);
       return;
     }
-  done (self, error, NULL);
+  _comptoir_members_page_done (self, error, NULL);
 }
 
 static void
@@ -486,7 +490,8 @@ on_merge_form (gpointer            user_data,
                             "and no. %lld leaves the cooperative today. This cannot be undone."),
                           name, (long long) self->record.number, other.name, (long long) other.number,
                           (long long) self->record.number);
-  dialog = confirm_dialog_new (self, _("Merge the Accounts?"), body, _("_Cancel"), _("_Merge"), TRUE, confirm_merge);
+  dialog = _comptoir_members_page_confirm_new (self, _("Merge the Accounts?"), body, _("_Cancel"), _("_Merge"),
+                                               TRUE, confirm_merge);
   g_object_set_data_full (G_OBJECT (dialog), "surviving-id", g_strdup (other.id), g_free);
   g_object_set_data (G_OBJECT (dialog), "surviving-number", GINT_TO_POINTER ((gint) other.number));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -518,7 +523,7 @@ confirm_leave (ComptoirMembersPage *self,
   g_autoptr (GError) error = NULL;
   gboolean ok = comptoir_member_leave (self->db, self->member_id, comptoir_day_today (), refund_shares, &error);
 
-  done (self, error, ok ? _("The member left the cooperative") : NULL);
+  _comptoir_members_page_done (self, error, ok ? _("The member left the cooperative") : NULL);
 }
 
 static void
@@ -532,8 +537,8 @@ leave_action (GtkWidget  *widget,
   g_autofree char *body = g_strdup_printf (_("%s leaves today: they may no longer shop, leave their squad, and "
                                              "their coming shifts are given back without penalty. Their history "
                                              "is kept."), name);
-  AdwMessageDialog *dialog = confirm_dialog_new (self, _("Leave the Cooperative?"), body, _("_Cancel"),
-                                                 _("_Leave"), TRUE, confirm_leave);
+  AdwMessageDialog *dialog = _comptoir_members_page_confirm_new (self, _("Leave the Cooperative?"), body,
+                                                                 _("_Cancel"), _("_Leave"), TRUE, confirm_leave);
 
   if (comptoir_member_shares_load (self->db, self->member_id, &shares, NULL) && shares.n_shares > 0)
     {
@@ -569,7 +574,7 @@ confirm_anonymise (ComptoirMembersPage *self,
   g_autoptr (GError) error = NULL;
   gboolean ok = comptoir_member_anonymise (self->db, self->member_id, NULL, &error);
 
-  done (self, error, ok ? _("The member’s personal data is erased") : NULL);
+  _comptoir_members_page_done (self, error, ok ? _("The member’s personal data is erased") : NULL);
 }
 
 /* Irreversible, so the number must be typed: a click on the wrong
@@ -586,9 +591,10 @@ anonymise_action (GtkWidget  *widget,
                                              "number, counter, shares and tickets stay. A member who has not left "
                                              "leaves today.\n\nType the member number, %lld, to confirm."),
                                            name, (long long) self->record.number);
-  AdwMessageDialog *dialog = confirm_dialog_new (self, _("Anonymise the Member?"), body, _("_Cancel"),
-                                                 _("_Anonymise"), TRUE, confirm_anonymise);
-  GtkWidget *entry = dialog_entry_new (dialog, _("Member number"));
+  AdwMessageDialog *dialog = _comptoir_members_page_confirm_new (self, _("Anonymise the Member?"), body,
+                                                                 _("_Cancel"), _("_Anonymise"), TRUE,
+                                                                 confirm_anonymise);
+  GtkWidget *entry = _comptoir_members_dialog_entry_new (dialog, _("Member number"));
 
   g_object_set_data_full (G_OBJECT (dialog), "number", g_strdup_printf ("%lld", (long long) self->record.number), g_free);
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
@@ -613,7 +619,7 @@ cancel_shift (ComptoirMembersPage *self,
   if (comptoir_shift_cancel (self->db, slot_id, self->member_id, NULL, now, &late, &error))
     message = g_strdup (late ? _("Shift cancelled late: it cost points, see the counter")
                              : _("Shift cancelled, without penalty"));
-  done (self, error, message);
+  _comptoir_members_page_done (self, error, message);
 }
 
 static void
@@ -645,7 +651,7 @@ _comptoir_members_page_cancel_shift (ComptoirMembersPage *self,
       !comptoir_shift_rules_load (self->db, &shift_rules, &error) ||
       !comptoir_settings_load_status_rules (self->db, &status_rules, &error))
     {
-      done (self, error, NULL);
+      _comptoir_members_page_done (self, error, NULL);
       return;
     }
   g_date_clear (&date, 1);
@@ -667,8 +673,8 @@ _comptoir_members_page_cancel_shift (ComptoirMembersPage *self,
   /* Translators: "The shift starts in less than 48 hours: … costs the member 1 point." */
   body = g_strdup_printf (_("The shift starts in less than %s: cancelling it now is late and costs the member %s "
                             "on their counter."), hours, points);
-  dialog = confirm_dialog_new (self, _("Cancel Late?"), body, _("_Keep the Shift"), _("_Cancel the Shift"),
-                               TRUE, confirm_late_cancel);
+  dialog = _comptoir_members_page_confirm_new (self, _("Cancel Late?"), body, _("_Keep the Shift"),
+                                               _("_Cancel the Shift"), TRUE, confirm_late_cancel);
   g_object_set_data_full (G_OBJECT (dialog), "slot-id", g_strdup (slot_id), g_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -681,8 +687,10 @@ _comptoir_members_page_offer_shift (ComptoirMembersPage *self,
   g_autoptr (GError) error = NULL;
   g_autofree char *offer_id = comptoir_shift_offer (self->db, slot_id, self->member_id, now, &error);
 
-  done (self, error, offer_id != NULL ? _("On the exchange board: the member keeps the shift until someone takes it")
-                                      : NULL);
+  _comptoir_members_page_done (self, error,
+                               offer_id != NULL
+                               ? _("On the exchange board: the member keeps the shift until someone takes it")
+                               : NULL);
 }
 
 void
@@ -692,7 +700,7 @@ _comptoir_members_page_withdraw_offer (ComptoirMembersPage *self,
   g_autoptr (GError) error = NULL;
   gboolean ok = comptoir_shift_withdraw_offer (self->db, offer_id, &error);
 
-  done (self, error, ok ? _("The shift is off the exchange board") : NULL);
+  _comptoir_members_page_done (self, error, ok ? _("The shift is off the exchange board") : NULL);
 }
 
 void

@@ -226,6 +226,9 @@ _comptoir_members_page_clear_detail (ComptoirMembersPage *self)
   remove_rows (self->counter_group, self->counter_rows);
   remove_rows (self->shifts_group, self->shifts_rows);
   remove_rows (self->history_group, self->history_rows);
+  /* The photo goes with the member: nobody else's shows by mistake. */
+  if (self->avatar != NULL)
+    adw_avatar_set_custom_image (self->avatar, NULL);
   comptoir_member_record_clear (&self->record);
   memset (&self->record, 0, sizeof self->record);
   comptoir_member_status_clear (&self->status);
@@ -733,6 +736,7 @@ _comptoir_members_page_load_detail (ComptoirMembersPage *self,
     self->counter_limit = COUNTER_LINES_SHOWN;
 
   fill_header (self);
+  _comptoir_members_page_fill_photo (self);
   fill_identity (self, today);
   fill_household (self);
   fill_shares (self);

@@ -20,6 +20,7 @@ struct _ComptoirMemberEditor
   AdwWindow             parent_instance;
 
   AdwWindowTitle       *title;
+  GtkButton            *save_button;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   AdwEntryRow          *first_name_row;
@@ -27,9 +28,13 @@ struct _ComptoirMemberEditor
   AdwEntryRow          *email_row;
   AdwEntryRow          *phone_row;
   AdwEntryRow          *address_row;
+  AdwPreferencesGroup  *membership_group;
+  AdwEntryRow          *number_row;
   AdwEntryRow          *join_row;
   AdwEntryRow          *birth_row;
   AdwComboRow          *participation_row;
+  GtkWidget            *shares_row;
+  GtkSpinButton        *shares_spin;
   GtkTextView          *notes_view;
 
   ComptoirDb           *db;
@@ -37,6 +42,7 @@ struct _ComptoirMemberEditor
   char                 *address_shown;  /* the address on one line, as the row shows it */
   gboolean              loading;
   gboolean              dirty;
+  gboolean              creating;       /* a member who joins: record.id is empty until then */
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirMemberEditor, comptoir_member_editor, ADW_TYPE_WINDOW)
@@ -126,6 +132,46 @@ read_day (ComptoirMemberEditor *self,
   return FALSE;
 }
 
+/* The core gives the next free number when none is typed, makes the
+ * card and subscribes the shares, all in one transaction: a refusal
+ * leaves nothing behind, and the form stays open to put it right. */
+static void
+create_member (ComptoirMemberEditor *self,
+               ComptoirMemberRecord *record)
+{
+  g_autofree char *number_text = text_or_null (self->number_row);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  guint64 number = 0;
+
+  if (number_text != NULL && !g_ascii_string_to_unsigned (number_text, 10, 1, G_MAXINT, &number, NULL))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a member number: type digits, such as 120, or leave it empty to take "
+                           "the next free one."), number_text);
+
+      show_error (self, GTK_WIDGET (self->number_row), message);
+      return;
+    }
+  gtk_spin_button_update (self->shares_spin);
+  record->number = (gint64) number;
+  id = comptoir_member_join (self->db, record, (guint) gtk_spin_button_get_value_as_int (self->shares_spin), &error);
+  if (id == NULL)
+    {
+      /* The core asks for both names without saying which one is missing. */
+      GtkWidget *row = record->first_name == NULL ? GTK_WIDGET (self->first_name_row)
+                       : record->last_name == NULL ? GTK_WIDGET (self->last_name_row)
+                       : NULL;
+
+      show_error (self, row, error->message);
+      return;
+    }
+  g_strlcpy (self->record.id, id, sizeof self->record.id);
+  self->dirty = FALSE;
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -164,6 +210,11 @@ save_action (GtkWidget  *widget,
   record.notes = notes;
   record.join_date = join_date;
   record.birth_date = birth_date;
+  if (self->creating)
+    {
+      create_member (self, &record);
+      return;
+    }
   if (!comptoir_member_record_save (self->db, &record, &error))
     {
       show_error (self, NULL, error->message);
@@ -211,7 +262,8 @@ comptoir_member_editor_close_request (GtkWindow *window)
     return GTK_WINDOW_CLASS (comptoir_member_editor_parent_class)->close_request (window);
 
   dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   _("The changes to this member are not saved."));
+                                   self->creating ? _("This member is not added yet.")
+                                                  : _("The changes to this member are not saved."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Keep Editing"),
                                     "discard", _("_Discard"),
@@ -261,6 +313,7 @@ comptoir_member_editor_class_init (ComptoirMemberEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comptoir/Comptoir/ui/comptoir-member-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, first_name_row);
@@ -268,9 +321,13 @@ comptoir_member_editor_class_init (ComptoirMemberEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, address_row);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, membership_group);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, number_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, join_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, birth_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, participation_row);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, shares_row);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, shares_spin);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMemberEditor, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_participation_changed);
@@ -360,4 +417,49 @@ comptoir_member_editor_new (GtkWindow                  *parent,
   self->loading = FALSE;
   self->dirty = FALSE;
   return self;
+}
+
+ComptoirMemberEditor *
+comptoir_member_editor_new_member (GtkWindow  *parent,
+                                   ComptoirDb *db)
+{
+  ComptoirMemberRecord record = { 0 };
+  ComptoirMemberEditor *self;
+  g_autofree char *value = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (COMPTOIR_IS_DB (db), NULL);
+
+  /* Most people join on the day they come to the office. */
+  record.join_date = comptoir_day_today ();
+  record.participation = COMPTOIR_PARTICIPATION_STANDARD;
+  self = comptoir_member_editor_new (parent, db, &record);
+  self->creating = TRUE;
+  self->loading = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("New Member"));
+  adw_window_title_set_title (self->title, _("New Member"));
+  adw_window_title_set_subtitle (self->title, _("Joins the cooperative"));
+  gtk_button_set_label (self->save_button, _("_Add"));
+  gtk_widget_set_visible (GTK_WIDGET (self->number_row), TRUE);
+  gtk_widget_set_visible (self->shares_row, TRUE);
+  /* Members join as standard members; the Edit button changes that
+   * from the day it is changed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->participation_row), FALSE);
+  value = comptoir_money_format_local (comptoir_settings_get_int (db, COMPTOIR_SETTING_SHARE_VALUE));
+  /* Translators: %s is the value of one share, in euros */
+  description = g_strdup_printf (_("The card is made from the number. The shares are subscribed on the join day "
+                                   "at %s € each, and are owed until they are paid."), value);
+  adw_preferences_group_set_description (self->membership_group, description);
+  self->loading = FALSE;
+  self->dirty = FALSE;
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->first_name_row));
+  return self;
+}
+
+const char *
+comptoir_member_editor_get_member_id (ComptoirMemberEditor *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_MEMBER_EDITOR (self), NULL);
+
+  return self->record.id;
 }

@@ -16,5 +16,12 @@ G_DECLARE_FINAL_TYPE (ComptoirMemberEditor, comptoir_member_editor, COMPTOIR, ME
 ComptoirMemberEditor *comptoir_member_editor_new (GtkWindow                  *parent,
                                                   ComptoirDb                 *db,
                                                   const ComptoirMemberRecord *record);
+/* The same form for a member who joins today (the day can be changed):
+ * their number, or the next free one, and the shares they subscribe
+ * too. "saved" is emitted once they are created. */
+ComptoirMemberEditor *comptoir_member_editor_new_member (GtkWindow  *parent,
+                                                         ComptoirDb *db);
+/* The member edited, or created once "saved" was emitted; "" before. */
+const char           *comptoir_member_editor_get_member_id (ComptoirMemberEditor *self);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _ComptoirMembersPage
   AdwStatusPage        *no_results;
   GtkStack             *detail_stack;
   AdwPreferencesPage   *detail_page;
+  AdwAvatar            *avatar;
   GtkLabel             *name_label;
   GtkLabel             *number_label;
   GtkLabel             *badge;
@@ -68,6 +69,7 @@ struct _ComptoirMembersPage
   guint                 counter_limit;  /* explanation lines shown, newest first */
   AdwToast             *toast;          /* weak: the page's message now shown */
   gboolean              filling;        /* the list is being rebuilt: selections are not the person's */
+  GFile                *import_file;    /* being checked or imported, or waiting for the person's go */
 };
 
 /* comptoir-members-page.c */
@@ -98,6 +100,26 @@ gboolean _comptoir_members_parse_day          (const char          *text,
 
 /* comptoir-member-actions.c */
 void     _comptoir_members_page_class_add_actions (GtkWidgetClass *widget_class);
+/* After an action: everything read again, and the core's refusal
+ * (error) or else message said in the page's toast. */
+void     _comptoir_members_page_done              (ComptoirMembersPage *self,
+                                                   GError              *error,
+                                                   const char          *message);
+/* Called with the dialog when the person confirms. */
+typedef void (*ComptoirMembersConfirmFunc) (ComptoirMembersPage *self,
+                                            AdwMessageDialog    *dialog);
+/* A question about the member, modal on the page's window, not yet
+ * presented: the caller adds its fields first. */
+AdwMessageDialog *_comptoir_members_page_confirm_new (ComptoirMembersPage        *self,
+                                                      const char                 *heading,
+                                                      const char                 *body,
+                                                      const char                 *cancel_label,
+                                                      const char                 *confirm_label,
+                                                      gboolean                    destructive,
+                                                      ComptoirMembersConfirmFunc  func);
+/* An entry named label for screen readers, whose Enter confirms. */
+GtkWidget *_comptoir_members_dialog_entry_new      (AdwMessageDialog *dialog,
+                                                    const char       *label);
 /* What can be done to the member shown (nothing to an anonymised one). */
 void     _comptoir_members_page_update_actions    (ComptoirMembersPage *self);
 void     _comptoir_members_page_remove_person     (ComptoirMembersPage *self,
@@ -111,5 +133,15 @@ void     _comptoir_members_page_offer_shift       (ComptoirMembersPage *self,
                                                    const char          *slot_id);
 void     _comptoir_members_page_withdraw_offer    (ComptoirMembersPage *self,
                                                    const char          *offer_id);
+
+/* comptoir-member-import-ui.c: "members.import", a CSV file checked
+ * by a trial run, then imported on the person's go. */
+void     _comptoir_members_page_class_add_import_action (GtkWidgetClass *widget_class);
+
+/* comptoir-member-shares-ui.c: the shares and the photo of the member
+ * shown. */
+void     _comptoir_members_page_class_add_shares_actions (GtkWidgetClass *widget_class);
+/* The header's avatar: the photo when there is one, else initials. */
+void     _comptoir_members_page_fill_photo        (ComptoirMembersPage *self);
 
 G_END_DECLS

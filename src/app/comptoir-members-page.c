@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-member-editor.h"
 #include "comptoir-members-page-private.h"
 #include "comptoir-toast.h"
 
@@ -270,6 +271,60 @@ on_search_key_pressed (ComptoirMembersPage *self,
   return GDK_EVENT_STOP;
 }
 
+/* New member ------------------------------------------------------------ */
+
+static void
+on_member_created (ComptoirMemberEditor *editor,
+                   ComptoirMembersPage  *self)
+{
+  const char *id = comptoir_member_editor_get_member_id (editor);
+  g_auto (ComptoirMemberRecord) record = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *number = NULL;
+
+  if (!comptoir_member_record_load (self->db, id, &record, &error))
+    {
+      _comptoir_members_page_show_message (self, error->message);
+      return;
+    }
+  /* The list holds the first members by number, and a newcomer comes
+   * last: their number is searched for, as if typed, so that the list
+   * has them selected and the next search starts from there. */
+  number = g_strdup_printf ("%lld", (long long) record.number);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), number);
+  show_member (self, id);
+  fill_results (self);
+  name = comptoir_member_record_get_display_name (&record);
+  /* Translators: said once a member is created: their name and number */
+  message = g_strdup_printf (_("%s joined the cooperative as no. %lld"), name, (long long) record.number);
+  _comptoir_members_page_show_message (self, message);
+}
+
+void
+comptoir_members_page_new_member (ComptoirMembersPage *self)
+{
+  GtkRoot *root;
+  ComptoirMemberEditor *editor;
+
+  g_return_if_fail (COMPTOIR_IS_MEMBERS_PAGE (self));
+  g_return_if_fail (self->db != NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  editor = comptoir_member_editor_new_member (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_member_created), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  comptoir_members_page_new_member (COMPTOIR_MEMBERS_PAGE (widget));
+}
+
 static void
 comptoir_members_page_dispose (GObject *object)
 {
@@ -283,6 +338,7 @@ comptoir_members_page_dispose (GObject *object)
   g_clear_pointer (&self->shifts_rows, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_object (&self->db);
+  g_clear_object (&self->import_file);
   g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (comptoir_members_page_parent_class)->dispose (object);
@@ -304,6 +360,7 @@ comptoir_members_page_class_init (ComptoirMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirMembersPage, no_results);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMembersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMembersPage, detail_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirMembersPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMembersPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMembersPage, number_label);
   gtk_widget_class_bind_template_child (widget_class, ComptoirMembersPage, badge);
@@ -320,6 +377,9 @@ comptoir_members_page_class_init (ComptoirMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   _comptoir_members_page_class_add_actions (widget_class);
+  _comptoir_members_page_class_add_shares_actions (widget_class);
+  _comptoir_members_page_class_add_import_action (widget_class);
+  gtk_widget_class_install_action (widget_class, "members.new", NULL, new_member_action);
 }
 
 static void
@@ -343,6 +403,9 @@ comptoir_members_page_init (ComptoirMembersPage *self)
    * to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->results));
   _comptoir_members_page_update_actions (self);
+  /* Nothing to add members to until the shop's database is given. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.import", FALSE);
 }
 
 /* What other machines changed comes in through replication: read the
@@ -376,6 +439,8 @@ comptoir_members_page_set_db (ComptoirMembersPage *self,
   g_return_if_fail (self->db == NULL);
 
   self->db = g_object_ref (db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.new", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.import", TRUE);
   /* The list is read when the section is shown, not while the till
    * starts. */
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);

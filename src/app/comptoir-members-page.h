@@ -21,5 +21,16 @@ gboolean    comptoir_members_page_show_member   (ComptoirMembersPage *self,
                                                  const char          *member_id);
 /* The member shown, NULL when none. */
 const char *comptoir_members_page_get_member    (ComptoirMembersPage *self);
+/* The New Member dialog; the member it creates is then shown. */
+void        comptoir_members_page_new_member    (ComptoirMembersPage *self);
+/* Checks file as a trial run, shows what it would do, and imports it
+ * when the person says so (what the Import… button does once a file
+ * is chosen). */
+void        comptoir_members_page_import_file   (ComptoirMembersPage *self,
+                                                 GFile               *file);
+/* The picture in file becomes the photo of the member shown (what Set
+ * Photo… does once a file is chosen). */
+void        comptoir_members_page_set_photo_file (ComptoirMembersPage *self,
+                                                  GFile               *file);
 
 G_END_DECLS

@@ -11,7 +11,7 @@ struct _ComptoirPlanningPage
 
   GtkWidget    *content;        /* the only child, unparented on dispose */
   GtkLabel     *period_label;
-  GtkWidget    *week_nav;
+  GtkWidget    *week_nav;       /* the week's navigation and Add a Slot */
   GtkStack     *view_stack;
   GtkGrid      *week_grid;
   GtkLabel     *cycle_label;
@@ -47,6 +47,54 @@ void     _comptoir_planning_open_slot         (ComptoirPlanningPage *self,
 /* A template and its squad; template NULL: a new one. */
 void     _comptoir_planning_open_template     (ComptoirPlanningPage        *self,
                                                const ComptoirShiftTemplate *template);
+
+/* comptoir-planning-forms.c: what the planning's windows share… */
+
+/* A modal window over the page's window: a header bar, with action (a
+ * button, made the suggested one) at its end when given, above body,
+ * clamped and scrolled. */
+GtkWidget   *_comptoir_planning_window_new     (ComptoirPlanningPage *self,
+                                                const char           *title,
+                                                int                   width,
+                                                int                   height,
+                                                GtkWidget            *action,
+                                                GtkWidget            *body);
+/* The line a window says what happened on, hidden until then. */
+GtkLabel    *_comptoir_planning_message_new    (void);
+/* Shows text on message (NULL hides it); an error is red and rings. */
+void         _comptoir_planning_say            (GtkWidget            *window,
+                                                GtkLabel             *message,
+                                                const char           *text,
+                                                gboolean              error);
+/* Hides an error on message as soon as row is edited. */
+void         _comptoir_planning_forget_error_on_change (GtkLabel    *message,
+                                                        AdwEntryRow *row);
+AdwComboRow *_comptoir_planning_combo_row_new  (const char           *title,
+                                                const char * const   *items);
+/* The jobs by label, in ComptoirShiftJob order. */
+AdwComboRow *_comptoir_planning_job_row_new    (ComptoirShiftJob      job);
+AdwEntryRow *_comptoir_planning_entry_row_new  (const char           *title,
+                                                const char           *text);
+/* A spin button in an action row (no AdwSpinRow in libadwaita 1.2). */
+GtkWidget   *_comptoir_planning_spin_row_new   (const char           *title,
+                                                guint                 min,
+                                                guint                 max,
+                                                guint                 value,
+                                                GtkSpinButton       **spin);
+/* A day as YYYY-MM-DD, with a calendar to pick it from; day may be
+ * COMPTOIR_DAY_NONE (empty). */
+AdwEntryRow *_comptoir_planning_day_row_new    (const char           *title,
+                                                ComptoirDay           day);
+/* What the row holds; FALSE, and the row marked in error, when it is
+ * not a time ("9:00", "14h30") or a day. */
+gboolean     _comptoir_planning_read_minute    (AdwEntryRow          *row,
+                                                guint                *out);
+gboolean     _comptoir_planning_read_day       (AdwEntryRow          *row,
+                                                ComptoirDay          *out);
+
+/* …and its windows: a one-off slot, the closing days. */
+void     _comptoir_planning_open_add_slot     (ComptoirPlanningPage *self);
+void     _comptoir_planning_open_closing_days (ComptoirPlanningPage *self);
 
 /* comptoir-planning-board.c */
 void     _comptoir_planning_reload_cycle      (ComptoirPlanningPage *self);

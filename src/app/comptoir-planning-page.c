@@ -101,6 +101,14 @@ slot_card_new (ComptoirPlanningPage    *self,
   g_autofree char *description = _comptoir_planning_describe_slot (slot);
   g_autofree char *job = NULL;
 
+  if (slot->cancelled)
+    {
+      /* Said in words too, for the tooltip and screen readers. */
+      g_autofree char *text = g_steal_pointer (&description);
+      /* Translators: a cancelled slot's description, "Tuesday 24 November, 09:00–12:00 · Cashier (cancelled)" */
+      description = g_strdup_printf (_("%s (cancelled)"), text);
+    }
+
   if (slot->required_role != NULL)
     /* Translators: a job only trained members may take, "Cashier (trained)" */
     job = g_strdup_printf (_("%s (trained)"), comptoir_shift_job_get_label (slot->job));
@@ -108,6 +116,7 @@ slot_card_new (ComptoirPlanningPage    *self,
     job = g_strdup (comptoir_shift_job_get_label (slot->job));
 
   gtk_box_append (GTK_BOX (box), small_label (times, "heading"));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (box), "slot-times");
   gtk_box_append (GTK_BOX (box), small_label (job, "caption"));
   gtk_level_bar_set_mode (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_MODE_DISCRETE);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (level), MIN (slot->n_held, slot->capacity));
@@ -115,6 +124,9 @@ slot_card_new (ComptoirPlanningPage    *self,
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_box_append (GTK_BOX (box), level);
+  /* A cancelled slot has no seats to fill: an empty bar would read as
+   * "nobody yet", the opposite of "nobody needed". */
+  gtk_widget_set_visible (level, !slot->cancelled);
 
   if (slot->cancelled)
     fill = g_strdup (_("Cancelled"));
@@ -124,7 +136,7 @@ slot_card_new (ComptoirPlanningPage    *self,
   else
     /* Translators: seats held of the capacity, "2 of 3" */
     fill = g_strdup_printf (_("%u of %u"), slot->n_held, slot->capacity);
-  gtk_box_append (GTK_BOX (box), small_label (fill, "caption"));
+  gtk_box_append (GTK_BOX (box), small_label (fill, slot->cancelled ? "slot-cancelled-label" : "caption"));
 
   for (guint i = 0; i < slot->seats->len; i++)
     {
@@ -202,11 +214,36 @@ update_period_label (ComptoirPlanningPage *self)
 {
   ComptoirStatusRules rules;
   g_autofree char *letter = NULL;
-  /* Translators: first day of a week, "23" (strftime) */
-  g_autofree char *from = _comptoir_planning_format_day (self->monday, _("%e"));
-  /* Translators: last day of a week, "29 November 2026" (strftime) */
-  g_autofree char *to = _comptoir_planning_format_day (self->monday + 6, _("%e %B %Y"));
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   g_autofree char *text = NULL;
+  GDate first, last;
+
+  /* A week across two months names both, shortened so that the title
+   * still fits beside the view switcher: "30 Nov – 6 Dec 2026", not
+   * "30 – 6 December 2026". */
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_julian (&first, self->monday);
+  g_date_set_julian (&last, self->monday + 6);
+  if (g_date_get_month (&first) == g_date_get_month (&last))
+    {
+      /* Translators: first day of a week, "23" (strftime) */
+      from = _comptoir_planning_format_day (self->monday, _("%e"));
+      /* Translators: last day of a week, "29 November 2026" (strftime) */
+      to = _comptoir_planning_format_day (self->monday + 6, _("%e %B %Y"));
+    }
+  else
+    {
+      if (g_date_get_year (&first) == g_date_get_year (&last))
+        /* Translators: first day of a week ending in another month, "30 Nov" (strftime) */
+        from = _comptoir_planning_format_day (self->monday, _("%e %b"));
+      else
+        /* Translators: first day of a week ending in another year, "29 Dec 2025" (strftime) */
+        from = _comptoir_planning_format_day (self->monday, _("%e %b %Y"));
+      /* Translators: last day of a week begun in another month, "6 Dec 2026" (strftime) */
+      to = _comptoir_planning_format_day (self->monday + 6, _("%e %b %Y"));
+    }
 
   if (!comptoir_settings_load_status_rules (self->db, &rules, NULL))
     comptoir_status_rules_init_default (&rules);
@@ -383,6 +420,18 @@ on_add_template_clicked (ComptoirPlanningPage *self)
 }
 
 static void
+on_add_slot_clicked (ComptoirPlanningPage *self)
+{
+  _comptoir_planning_open_add_slot (self);
+}
+
+static void
+on_closing_days_clicked (ComptoirPlanningPage *self)
+{
+  _comptoir_planning_open_closing_days (self);
+}
+
+static void
 on_generate_clicked (ComptoirPlanningPage *self)
 {
   g_autoptr (GError) error = NULL;
@@ -481,6 +530,8 @@ comptoir_planning_page_class_init (ComptoirPlanningPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_generate_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_template_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_slot_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_closing_days_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_checkin_activate);
 }
 

@@ -45,15 +45,7 @@ say (SlotDialog *dialog,
      const char *text,
      gboolean    error)
 {
-  gtk_label_set_label (dialog->message, text);
-  gtk_widget_set_visible (GTK_WIDGET (dialog->message), text != NULL);
-  if (error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (dialog->message), "error");
-      gtk_widget_error_bell (dialog->window);
-    }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (dialog->message), "error");
+  _comptoir_planning_say (dialog->window, dialog->message, text, error);
 }
 
 /* After an operation: the error said, or the slot shown anew and the
@@ -467,11 +459,7 @@ build_content (SlotDialog *dialog)
   gtk_box_append (GTK_BOX (dialog->book_box), book);
   gtk_box_append (GTK_BOX (box), dialog->book_box);
 
-  dialog->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (dialog->message, TRUE);
-  gtk_label_set_xalign (dialog->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (dialog->message), "till-message");
-  gtk_widget_set_visible (GTK_WIDGET (dialog->message), FALSE);
+  dialog->message = _comptoir_planning_message_new ();
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->message));
 
   dialog->cancel_slot_button = gtk_button_new_with_mnemonic (_("Cancel This _Slot…"));

@@ -44,15 +44,28 @@ say (TemplateDialog *dialog,
      const char     *text,
      gboolean        error)
 {
-  gtk_label_set_label (dialog->message, text);
-  gtk_widget_set_visible (GTK_WIDGET (dialog->message), text != NULL);
-  if (error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (dialog->message), "error");
-      gtk_widget_error_bell (dialog->window);
-    }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (dialog->message), "error");
+  _comptoir_planning_say (dialog->window, dialog->message, text, error);
+}
+
+static void on_squad_remove_clicked (GtkWidget      *button,
+                                     TemplateDialog *dialog);
+
+static GtkWidget *
+squad_remove_button_new (TemplateDialog            *dialog,
+                         const ComptoirSquadMember *member)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  /* Translators: the accessible name of a button, "Remove Marie Dupont from the squad" */
+  g_autofree char *name = g_strdup_printf (_("Remove %s from the squad"), member->name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove From Squad"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (button), "member-id", g_strdup (member->member_id), g_free);
+  g_object_set_data_full (G_OBJECT (button), "name", g_strdup (member->name), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_squad_remove_clicked), dialog);
+  return button;
 }
 
 static void
@@ -85,22 +98,10 @@ reload_squad (TemplateDialog *dialog)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), since);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), squad_remove_button_new (dialog, member));
       gtk_list_box_append (dialog->squad_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (dialog->squad_list), squad->len > 0);
-}
-
-static gboolean
-read_minute (AdwEntryRow *row,
-             guint       *out)
-{
-  if (comptoir_shift_parse_minute (gtk_editable_get_text (GTK_EDITABLE (row)), out))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      return TRUE;
-    }
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  return FALSE;
 }
 
 static void
@@ -113,8 +114,8 @@ on_save_clicked (TemplateDialog *dialog)
 
   template = dialog->template;
   template.required_role = NULL;
-  if (!read_minute (dialog->start_row, &template.start_minute) ||
-      !read_minute (dialog->end_row, &template.end_minute))
+  if (!_comptoir_planning_read_minute (dialog->start_row, &template.start_minute) ||
+      !_comptoir_planning_read_minute (dialog->end_row, &template.end_minute))
     {
       say (dialog, _("Give the hours as 9:00 or 14h30."), TRUE);
       return;
@@ -158,26 +159,55 @@ on_squad_add (TemplateDialog *dialog)
   _comptoir_planning_page_reload (dialog->page);
 }
 
-static AdwComboRow *
-combo_row_new (const char         *title,
-               const char * const *items)
+static void
+on_squad_remove_response (AdwMessageDialog *message,
+                          const char       *response,
+                          TemplateDialog   *dialog)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (gtk_string_list_new (items)));
-  return row;
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  /* From today: the day before is their last in the squad, and seats
+   * from today on are given back without penalty. */
+  if (!comptoir_shift_squad_leave (dialog->page->db, g_object_get_data (G_OBJECT (message), "member-id"),
+                                   comptoir_day_today (), &error))
+    {
+      say (dialog, error->message, TRUE);
+      return;
+    }
+  /* Translators: %s is a member's name */
+  text = g_strdup_printf (_("%s left the squad: their seats in its coming slots are free again."),
+                          (const char *) g_object_get_data (G_OBJECT (message), "name"));
+  say (dialog, text, FALSE);
+  reload_squad (dialog);
+  _comptoir_planning_page_reload (dialog->page);
 }
 
-static AdwEntryRow *
-entry_row_new (const char *title,
-               const char *text)
+/* Leaving a squad gives back seats other members may then book: the
+ * person confirms first, as for cancelling a slot. */
+static void
+on_squad_remove_clicked (GtkWidget      *button,
+                         TemplateDialog *dialog)
 {
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  /* Translators: "Remove Marie Dupont From the Squad?" */
+  g_autofree char *heading = g_strdup_printf (_("Remove %s From the Squad?"), name);
+  AdwMessageDialog *message =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (dialog->window), heading,
+                                                _("From today, they no longer work this shift every cycle: "
+                                                  "their seats in its coming slots are given back, without "
+                                                  "penalty.")));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  return row;
+  adw_message_dialog_add_responses (message, "keep", _("_Keep"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (message, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (message, "keep");
+  g_object_set_data_full (G_OBJECT (message), "member-id",
+                          g_strdup (g_object_get_data (G_OBJECT (button), "member-id")), g_free);
+  g_object_set_data_full (G_OBJECT (message), "name", g_strdup (name), g_free);
+  g_signal_connect (message, "response", G_CALLBACK (on_squad_remove_response), dialog);
+  gtk_window_present (GTK_WINDOW (message));
 }
 
 static GtkWidget *
@@ -186,7 +216,6 @@ build_form (TemplateDialog *dialog)
   GtkWidget *group = adw_preferences_group_new ();
   g_autoptr (GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) weekdays = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) jobs = g_ptr_array_new ();
   g_autofree char *start = comptoir_shift_format_minute (dialog->template.start_minute);
   g_autofree char *end = comptoir_shift_format_minute (dialog->template.end_minute);
   GtkWidget *row;
@@ -200,27 +229,17 @@ build_form (TemplateDialog *dialog)
   for (guint d = 0; d < 7; d++)
     g_ptr_array_add (weekdays, _comptoir_planning_format_day (comptoir_day_from_iso ("2024-01-01") + d, "%A"));
   g_ptr_array_add (weekdays, NULL);
-  for (guint j = 0; j < COMPTOIR_SHIFT_N_JOBS; j++)
-    g_ptr_array_add (jobs, (gpointer) comptoir_shift_job_get_label ((ComptoirShiftJob) j));
-  g_ptr_array_add (jobs, NULL);
 
-  dialog->week_row = combo_row_new (_("Week of the cycle"), (const char * const *) weeks->pdata);
+  dialog->week_row = _comptoir_planning_combo_row_new (_("Week of the cycle"), (const char * const *) weeks->pdata);
   adw_combo_row_set_selected (dialog->week_row, MIN (dialog->template.week_index, dialog->n_weeks - 1));
-  dialog->weekday_row = combo_row_new (_("Day"), (const char * const *) weekdays->pdata);
+  dialog->weekday_row = _comptoir_planning_combo_row_new (_("Day"), (const char * const *) weekdays->pdata);
   adw_combo_row_set_selected (dialog->weekday_row, CLAMP (dialog->template.weekday, 1, 7) - 1);
-  dialog->start_row = entry_row_new (_("Starts at (9:00)"), start);
-  dialog->end_row = entry_row_new (_("Ends at (12:00)"), end);
-  dialog->job_row = combo_row_new (_("Job"), (const char * const *) jobs->pdata);
-  adw_combo_row_set_selected (dialog->job_row, dialog->template.job);
-  dialog->role_row = entry_row_new (_("Training needed (empty: anyone)"), dialog->template.required_role);
+  dialog->start_row = _comptoir_planning_entry_row_new (_("Starts at (9:00)"), start);
+  dialog->end_row = _comptoir_planning_entry_row_new (_("Ends at (12:00)"), end);
+  dialog->job_row = _comptoir_planning_job_row_new (dialog->template.job);
+  dialog->role_row = _comptoir_planning_entry_row_new (_("Training needed (empty: anyone)"), dialog->template.required_role);
 
-  dialog->capacity = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 99, 1));
-  gtk_spin_button_set_value (dialog->capacity, dialog->template.capacity);
-  gtk_widget_set_valign (GTK_WIDGET (dialog->capacity), GTK_ALIGN_CENTER);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Seats"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dialog->capacity));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (dialog->capacity));
+  row = _comptoir_planning_spin_row_new (_("Seats"), 1, 99, dialog->template.capacity, &dialog->capacity);
 
   dialog->active = GTK_SWITCH (gtk_switch_new ());
   gtk_switch_set_active (dialog->active, dialog->template.active);
@@ -276,13 +295,8 @@ _comptoir_planning_open_template (ComptoirPlanningPage        *page,
                                   const ComptoirShiftTemplate *template)
 {
   TemplateDialog *dialog = g_new0 (TemplateDialog, 1);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   ComptoirStatusRules rules;
 
   dialog->page = g_object_ref (page);
@@ -303,34 +317,14 @@ _comptoir_planning_open_template (ComptoirPlanningPage        *page,
       dialog->template.active = TRUE;
     }
 
-  dialog->window = adw_window_new ();
-  gtk_window_set_modal (GTK_WINDOW (dialog->window), TRUE);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog->window), GTK_WINDOW (root));
-  gtk_window_set_default_size (GTK_WINDOW (dialog->window), 560, 680);
-  gtk_window_set_title (GTK_WINDOW (dialog->window), template != NULL ? _("Shift Template") : _("New Shift Template"));
-  gtk_widget_add_css_class (save, "suggested-action");
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_save_clicked), dialog);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (content), header);
-
   gtk_box_append (GTK_BOX (box), build_form (dialog));
-  dialog->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (dialog->message, TRUE);
-  gtk_label_set_xalign (dialog->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (dialog->message), "till-message");
-  gtk_widget_set_visible (GTK_WIDGET (dialog->message), FALSE);
+  dialog->message = _comptoir_planning_message_new ();
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->message));
   gtk_box_append (GTK_BOX (box), build_squad (dialog));
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (content), scrolled);
-  adw_window_set_content (ADW_WINDOW (dialog->window), content);
+  dialog->window = _comptoir_planning_window_new (page, template != NULL ? _("Shift Template")
+                                                                         : _("New Shift Template"),
+                                                  560, 680, save, box);
   g_object_set_data_full (G_OBJECT (dialog->window), "template-dialog", dialog,
                           (GDestroyNotify) template_dialog_free);
 

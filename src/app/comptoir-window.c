@@ -8,6 +8,7 @@
 #include "comptoir-members-page.h"
 #include "comptoir-planning-page.h"
 #include "comptoir-products-page.h"
+#include "comptoir-receiving-page.h"
 #include "comptoir-settings-page.h"
 #include "comptoir-till-page.h"
 #include "comptoir-window.h"
@@ -22,6 +23,7 @@ struct _ComptoirWindow
   ComptoirMembersPage  *members_page;
   ComptoirPlanningPage *planning_page;
   ComptoirProductsPage *products_page;
+  ComptoirReceivingPage *receiving_page;
   ComptoirSettingsPage *settings_page;
   ComptoirTillPage     *till_page;
   AdwToastOverlay      *toast_overlay;
@@ -29,6 +31,7 @@ struct _ComptoirWindow
 
   GSettings            *settings;
   ComptoirCatalog      *catalog;
+  guint                 fold_timer;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirWindow, comptoir_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,6 +72,12 @@ new_product_action (GtkWidget  *widget,
 {
   ComptoirWindow *self = COMPTOIR_WINDOW (widget);
 
+  /* Ctrl+N makes what the section shown is about. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "members") == 0)
+    {
+      comptoir_members_page_new_member (self->members_page);
+      return;
+    }
   gtk_stack_set_visible_child_name (self->stack, "products");
   comptoir_products_page_new_product (self->products_page);
 }
@@ -81,6 +90,23 @@ show_sections_action (GtkWidget  *widget,
   ComptoirWindow *self = COMPTOIR_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* The stock balances take in the movements written since the last fold
+ * (the till's sales among them) off the commit path: a minute of sales
+ * folds in a few milliseconds, and readers of the stock never have a
+ * long tail to add up. */
+#define STOCK_FOLD_SECONDS 60
+
+static gboolean
+fold_stock (gpointer data)
+{
+  ComptoirWindow *self = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!comptoir_stock_fold (comptoir_catalog_get_db (self->catalog), NULL, &error))
+    g_warning ("Folding the stock balances failed: %s", error->message);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -96,6 +122,7 @@ comptoir_window_constructed (GObject *object)
   comptoir_products_page_set_catalog (self->products_page, self->catalog);
   comptoir_settings_page_set_db (self->settings_page, comptoir_catalog_get_db (self->catalog));
   comptoir_planning_page_set_db (self->planning_page, comptoir_catalog_get_db (self->catalog));
+  comptoir_receiving_page_set_catalog (self->receiving_page, self->catalog);
   comptoir_members_page_set_db (self->members_page, comptoir_catalog_get_db (self->catalog));
 
   till_code = g_settings_get_string (self->settings, "till-code");
@@ -112,6 +139,7 @@ comptoir_window_constructed (GObject *object)
   g_signal_connect_swapped (self->stack, "notify::visible-child",
                             G_CALLBACK (on_visible_child_changed), self);
   on_visible_child_changed (self);
+  self->fold_timer = g_timeout_add_seconds (STOCK_FOLD_SECONDS, fold_stock, self);
 }
 
 static void
@@ -119,6 +147,7 @@ comptoir_window_dispose (GObject *object)
 {
   ComptoirWindow *self = COMPTOIR_WINDOW (object);
 
+  g_clear_handle_id (&self->fold_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
@@ -162,6 +191,7 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   g_type_ensure (COMPTOIR_TYPE_MEMBERS_PAGE);
   g_type_ensure (COMPTOIR_TYPE_PLANNING_PAGE);
   g_type_ensure (COMPTOIR_TYPE_PRODUCTS_PAGE);
+  g_type_ensure (COMPTOIR_TYPE_RECEIVING_PAGE);
   g_type_ensure (COMPTOIR_TYPE_SETTINGS_PAGE);
   g_type_ensure (COMPTOIR_TYPE_TILL_PAGE);
 
@@ -172,6 +202,7 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, planning_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, products_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, receiving_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, settings_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, till_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, toast_overlay);

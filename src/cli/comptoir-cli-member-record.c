@@ -34,17 +34,6 @@ parse_on (int          argc,
 }
 
 static gboolean
-has_flag (int          argc,
-          char       **argv,
-          const char  *flag)
-{
-  for (int i = 0; i < argc; i++)
-    if (g_str_equal (argv[i], flag))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 member_id (ComptoirDb  *db,
            const char  *number_text,
            char        *out,
@@ -246,7 +235,7 @@ member_anonymise (ComptoirDb  *db,
 
   if (!member_id (db, argv[1], id, &error))
     return comptoir_cli_fail (g_steal_pointer (&error));
-  if (!has_flag (argc, argv, "--yes"))
+  if (!comptoir_cli_has_flag (argc, argv, "--yes"))
     {
       g_printerr (_("comptoir-cli: anonymising member %s is irreversible: their name, contact, "
                     "photo, card and household are erased for good (their number, counter, shares "
@@ -290,7 +279,7 @@ member_leave (ComptoirDb  *db,
   if (!parse_on (argc, argv, &on))
     return comptoir_cli_usage_error (_("give the day as --on YYYY-MM-DD, such as --on 2026-03-14."));
   if (!member_id (db, argv[1], id, &error) ||
-      !comptoir_member_leave (db, id, on, has_flag (argc, argv, "--refund-shares"), &error) ||
+      !comptoir_member_leave (db, id, on, comptoir_cli_has_flag (argc, argv, "--refund-shares"), &error) ||
       !comptoir_cli_member_print_record (db, id, &error))
     return comptoir_cli_fail (g_steal_pointer (&error));
   return 0;

@@ -16,5 +16,19 @@ int         comptoir_cli_usage_error  (const char  *message);
 const char *comptoir_cli_option_value (int          argc,
                                        char       **argv,
                                        const char  *name);
+/* Whether flag ("--yes") is among the arguments. */
+gboolean    comptoir_cli_has_flag     (int          argc,
+                                       char       **argv,
+                                       const char  *flag);
+/* The n-th argument that is neither an option nor an option's value:
+ * every option takes a value but those in flags (NULL: none). */
+const char *comptoir_cli_argument     (int                 argc,
+                                       char              **argv,
+                                       const char * const *flags,
+                                       int                 n);
+/* How many such arguments there are. */
+int         comptoir_cli_count_arguments (int                 argc,
+                                          char              **argv,
+                                          const char * const *flags);
 
 G_END_DECLS

@@ -11,17 +11,6 @@
 #include "comptoir-printer.h"
 #include "comptoir-receipt-pdf.h"
 
-static gboolean
-has_flag (int         argc,
-          char      **argv,
-          const char *name)
-{
-  for (int i = 0; i < argc; i++)
-    if (g_str_equal (argv[i], name))
-      return TRUE;
-  return FALSE;
-}
-
 /* The printer asked for: a device node, or USB with optional ids. */
 static ComptoirPrinter *
 open_printer (const char  *device,
@@ -90,8 +79,8 @@ comptoir_cli_receipt (ComptoirDb  *db,
   const char *pdf = comptoir_cli_option_value (argc, argv, "--pdf");
   const char *device = comptoir_cli_option_value (argc, argv, "--device");
   const char *usb_id = comptoir_cli_option_value (argc, argv, "--usb");
-  gboolean usb = has_flag (argc, argv, "--usb");
-  gboolean drawer = has_flag (argc, argv, "--drawer");
+  gboolean usb = comptoir_cli_has_flag (argc, argv, "--usb");
+  gboolean drawer = comptoir_cli_has_flag (argc, argv, "--drawer");
   guint64 number = 0;
   guint columns;
   guint copy;

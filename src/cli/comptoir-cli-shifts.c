@@ -19,28 +19,14 @@ argument (int          argc,
           char       **argv,
           int          n)
 {
-  for (int i = 0; i < argc; i++)
-    {
-      if (g_str_has_prefix (argv[i], "--"))
-        {
-          i++;
-          continue;
-        }
-      if (n-- == 0)
-        return argv[i];
-    }
-  return NULL;
+  return comptoir_cli_argument (argc, argv, NULL, n);
 }
 
 static int
 count_arguments (int     argc,
                  char  **argv)
 {
-  int n = 0;
-
-  while (argument (argc, argv, n) != NULL)
-    n++;
-  return n;
+  return comptoir_cli_count_arguments (argc, argv, NULL);
 }
 
 /* --now "YYYY-MM-DD HH:MM", the clock without it. */
@@ -228,6 +214,94 @@ templates_list (ComptoirDb *db,
   return 0;
 }
 
+/* slot add DAY START END JOB CAPACITY [--role ROLE]: a one-off slot (an
+ * inventory, a delivery) that no template makes; prints its id. */
+static int
+slot_add (ComptoirDb  *db,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  ComptoirDay day = comptoir_day_from_iso (argument (argc, argv, 2));
+  guint start, end, capacity;
+  ComptoirShiftJob job;
+
+  if (count_arguments (argc, argv) != 7 || day == COMPTOIR_DAY_NONE ||
+      !comptoir_shift_parse_minute (argument (argc, argv, 3), &start) ||
+      !comptoir_shift_parse_minute (argument (argc, argv, 4), &end) ||
+      !comptoir_shift_job_from_string (argument (argc, argv, 5), &job) ||
+      !parse_uint (argument (argc, argv, 6), 1, 99, &capacity))
+    return comptoir_cli_usage_error (_("shifts slot add YYYY-MM-DD 9:00 12:00 "
+                                       "cashier|receiving|shelving|cleaning|office|other CAPACITY [--role ROLE]"));
+  id = comptoir_shift_add_slot (db, day, start, end, job, capacity,
+                                comptoir_cli_option_value (argc, argv, "--role"), &error);
+  if (id == NULL)
+    return comptoir_cli_fail (g_steal_pointer (&error));
+  g_print ("%s\n", id);
+  return 0;
+}
+
+/* closing add|remove|list: the days the shop is closed, when no shift is
+ * made. */
+static int
+closing (ComptoirDb  *db,
+         int          argc,
+         char       **argv,
+         GDateTime   *now)
+{
+  g_autoptr (GError) error = NULL;
+  const char *verb = argument (argc, argv, 1);
+  ComptoirDay day = comptoir_day_from_iso (argument (argc, argv, 2));
+  int n_args = count_arguments (argc, argv);
+
+  if (g_strcmp0 (verb, "add") == 0 && n_args == 4)
+    {
+      guint n_cancelled;
+
+      if (day == COMPTOIR_DAY_NONE)
+        return comptoir_cli_usage_error (_("shifts closing add YYYY-MM-DD LABEL"));
+      if (!comptoir_shift_add_closing_day (db, day, argument (argc, argv, 3), &n_cancelled, &error))
+        return comptoir_cli_fail (g_steal_pointer (&error));
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u shift cancelled\n", "%u shifts cancelled\n", n_cancelled),
+               n_cancelled);
+      return 0;
+    }
+  if (g_strcmp0 (verb, "remove") == 0 && n_args == 3)
+    {
+      if (day == COMPTOIR_DAY_NONE)
+        return comptoir_cli_usage_error (_("shifts closing remove YYYY-MM-DD"));
+      if (!comptoir_shift_remove_closing_day (db, day, &error))
+        return comptoir_cli_fail (g_steal_pointer (&error));
+      return 0;
+    }
+  if (g_strcmp0 (verb, "list") == 0 && n_args == 2)
+    {
+      g_autoptr (GArray) days = NULL;
+      ComptoirDay from = parse_day_option (argc, argv, "--from", now);
+      /* A year ahead: the holidays a shop plans its closures for. */
+      guint n_days = 366;
+
+      if (from == COMPTOIR_DAY_NONE ||
+          (comptoir_cli_option_value (argc, argv, "--days") != NULL &&
+           !parse_uint (comptoir_cli_option_value (argc, argv, "--days"), 1, 3660, &n_days)))
+        return comptoir_cli_usage_error (_("shifts closing list [--from YYYY-MM-DD] [--days N]"));
+      if (!comptoir_shift_list_closing_days (db, from, from + n_days - 1, &days, &error))
+        return comptoir_cli_fail (g_steal_pointer (&error));
+      for (guint i = 0; i < days->len; i++)
+        {
+          const ComptoirClosingDay *closed = &g_array_index (days, ComptoirClosingDay, i);
+          char iso[11];
+
+          comptoir_day_to_iso (closed->day, iso);
+          /* day, label */
+          g_print ("%s\t%s\n", iso, closed->label != NULL ? closed->label : "");
+        }
+      return 0;
+    }
+  return 2;
+}
+
 static int
 run (ComptoirDb  *db,
      int          argc,
@@ -269,6 +343,24 @@ run (ComptoirDb  *db,
         return comptoir_cli_usage_error (_("give the day as --from YYYY-MM-DD."));
       if (!member_id_of (db, argument (argc, argv, 3), &member, &error) ||
           !comptoir_shift_squad_join (db, arg2, member, from, &error))
+        return comptoir_cli_fail (g_steal_pointer (&error));
+      return 0;
+    }
+  if (g_str_equal (what, "squad") && g_strcmp0 (arg1, "leave") == 0 && n_args == 3)
+    {
+      /* --on is the first day out of the squad, today without it. */
+      if (today == COMPTOIR_DAY_NONE)
+        return comptoir_cli_usage_error (_("give the day as --on YYYY-MM-DD."));
+      if (!member_id_of (db, arg2, &member, &error) ||
+          !comptoir_shift_squad_leave (db, member, today, &error))
+        return comptoir_cli_fail (g_steal_pointer (&error));
+      return 0;
+    }
+  if (g_str_equal (what, "slot") && g_strcmp0 (arg1, "add") == 0)
+    return slot_add (db, argc, argv);
+  if (g_str_equal (what, "slot") && g_strcmp0 (arg1, "cancel") == 0 && n_args == 3)
+    {
+      if (!comptoir_shift_cancel_slot (db, arg2, NULL, &error))
         return comptoir_cli_fail (g_steal_pointer (&error));
       return 0;
     }
@@ -369,17 +461,17 @@ run (ComptoirDb  *db,
         return comptoir_cli_fail (g_steal_pointer (&error));
       return 0;
     }
-  if (g_str_equal (what, "closing") && g_strcmp0 (arg1, "add") == 0 && n_args == 4)
+  if (g_str_equal (what, "closing"))
+    return closing (db, argc, argv, now);
+  if (g_str_equal (what, "decide") && n_args == 1)
     {
-      ComptoirDay closed = comptoir_day_from_iso (arg2);
-      guint n_cancelled;
+      guint n_accepted, n_refused;
 
-      if (closed == COMPTOIR_DAY_NONE)
-        return comptoir_cli_usage_error (_("shifts closing add YYYY-MM-DD LABEL"));
-      if (!comptoir_shift_add_closing_day (db, closed, argument (argc, argv, 3), &n_cancelled, &error))
+      /* The core refuses, saying which machine decides, off the arbiter. */
+      if (!comptoir_shift_decide_pending (db, &n_accepted, &n_refused, &error))
         return comptoir_cli_fail (g_steal_pointer (&error));
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%u shift cancelled\n", "%u shifts cancelled\n", n_cancelled),
-               n_cancelled);
+      /* Translators: claims on seats decided by the arbiter, "3 accepted, 1 refused" */
+      g_print (_("%u accepted, %u refused\n"), n_accepted, n_refused);
       return 0;
     }
   if (g_str_equal (what, "role") && g_strcmp0 (arg1, "grant") == 0 && n_args == 4)

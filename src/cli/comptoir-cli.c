@@ -15,7 +15,10 @@
 #include "comptoir-cli-member.h"
 #include "comptoir-cli-private.h"
 #include "comptoir-cli-receipt.h"
+#include "comptoir-cli-receive.h"
 #include "comptoir-cli-shifts.h"
+#include "comptoir-cli-stock.h"
+#include "comptoir-cli-supplier.h"
 
 /* comptoir-cli: the headless face of the same core services the app
  * uses, for set-up, scripting and support. */
@@ -231,6 +234,49 @@ comptoir_cli_option_value (int         argc,
     if (g_str_equal (argv[i], name))
       return argv[i + 1];
   return NULL;
+}
+
+gboolean
+comptoir_cli_has_flag (int          argc,
+                       char       **argv,
+                       const char  *flag)
+{
+  for (int i = 0; i < argc; i++)
+    if (g_str_equal (argv[i], flag))
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+comptoir_cli_argument (int                 argc,
+                       char              **argv,
+                       const char * const *flags,
+                       int                 n)
+{
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "--"))
+        {
+          if (flags == NULL || !g_strv_contains (flags, argv[i]))
+            i++;
+          continue;
+        }
+      if (n-- == 0)
+        return argv[i];
+    }
+  return NULL;
+}
+
+int
+comptoir_cli_count_arguments (int                 argc,
+                              char              **argv,
+                              const char * const *flags)
+{
+  int n = 0;
+
+  while (comptoir_cli_argument (argc, argv, flags, n) != NULL)
+    n++;
+  return n;
 }
 
 static gint64
@@ -595,10 +641,32 @@ static const Command commands[] = {
     comptoir_cli_member },
   { "shifts", N_("shifts generate --weeks N [--from DAY] | template add --week A --weekday 1-7 --start 9:00 "
                  "--end 12:00 --job JOB --capacity N [--role ROLE] | templates | squad join TEMPLATE_ID NUMBER "
-                 "[--from DAY] | list [--from DAY] [--days 7] | book|cancel|offer SLOT_ID NUMBER | "
-                 "take OFFER_ID NUMBER | checkin NUMBER [--slot SLOT_ID] | absent | "
-                 "correct SLOT_ID NUMBER present|absent --reason TEXT | closing add DAY LABEL | offers | "
+                 "[--from DAY] | squad leave NUMBER [--on DAY] | list [--from DAY] [--days 7] | "
+                 "slot add DAY START END JOB CAPACITY [--role ROLE] | slot cancel SLOT_ID | "
+                 "book|cancel|offer SLOT_ID NUMBER | take OFFER_ID NUMBER | decide | "
+                 "checkin NUMBER [--slot SLOT_ID] | absent | correct SLOT_ID NUMBER present|absent --reason TEXT | "
+                 "closing add DAY LABEL | closing remove DAY | closing list [--from DAY] [--days N] | offers | "
                  "role grant NUMBER ROLE; each with [--now \"YYYY-MM-DD HH:MM\"]"), comptoir_cli_shifts },
+  { "stock", N_("stock show CODE|BARCODE | loss CODE QTY [--reason loss|breakage|expired|theft] [--note TEXT] | "
+                "correct CODE QTY --note TEXT [--cost PRICE] | transfer FROM_CODE QTY TO_CODE QTY [--note TEXT] | "
+                "min CODE QTY|none | check | fold [--rebuild] | low | unsold [--weeks 8] | expiring [--days 7] | value"),
+    comptoir_cli_stock },
+  { "inventory", N_("inventory start LABEL [--category NAME] | count COUNT_ID CODE|BARCODE [QTY] | show COUNT_ID | "
+                    "validate COUNT_ID [--zero-uncounted] | cancel COUNT_ID | list"),
+    comptoir_cli_inventory },
+  { "supplier", N_("supplier add NAME [--email E] [--order-days \"mon,thu\"] [--lead-days N] [--min-order EUROS] "
+                   "[--franco EUROS] | list | show NAME | import NAME FILE.csv [--dry-run] "
+                   "[--map ref=Réf,barcode=EAN,name=…,pack=…,price=…,pack-price=…,vat=…] | link NAME REF CODE|BARCODE"),
+    comptoir_cli_supplier },
+  { "prices", N_("prices preview|apply [--supplier NAME]: sale prices from purchase prices and markups"),
+    comptoir_cli_prices },
+  { "order", N_("order suggest NAME [--weeks 8] | create NAME [--from-suggestion] [--weeks 8] | show NUMBER | "
+                "set NUMBER REF|BARCODE PACKS | send NUMBER | export NUMBER FILE.csv"), comptoir_cli_order },
+  { "receive", N_("receive start SUPPLIER [--order NUMBER] | scan RECEIPT_ID CODE… | "
+                  "count RECEIPT_ID CODE QUANTITY [--lot L] [--best-before DAY] [--use-by DAY] [--damaged] | "
+                  "link RECEIPT_ID CODE PRODUCT_CODE [--case N] | price RECEIPT_ID CODE PRICE | "
+                  "undo RECEIPT_ID SCAN_ID | show RECEIPT_ID | list | validate RECEIPT_ID | cancel RECEIPT_ID"),
+    comptoir_cli_receive },
 };
 
 static char *

@@ -9,6 +9,7 @@
 #include "comptoir-change.h"
 #include "comptoir-id.h"
 #include "comptoir-staff-private.h"
+#include "comptoir-text.h"
 
 typedef enum {
   NEEDS_STAFF    = 1 << 0,
@@ -94,17 +95,6 @@ comptoir_audit_action_get_label (ComptoirAuditAction action)
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 comptoir_audit_record (ComptoirDb           *db,
                        const char           *till_id,
@@ -133,7 +123,7 @@ comptoir_audit_record (ComptoirDb           *db,
                            _("Log in at the till first: this action is signed with your name."));
       return FALSE;
     }
-  if ((needs & NEEDS_REASON) && is_blank (reason))
+  if ((needs & NEEDS_REASON) && comptoir_text_is_blank (reason))
     {
       g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
                    _("Say why (%s): the reason is kept in the audit log."),
@@ -324,7 +314,7 @@ comptoir_audit_commit_refund (ComptoirSale             *sale,
   if (!_comptoir_staff_check (db, staff_id, FALSE, NULL, error) ||
       !_comptoir_staff_check (db, manager_id, TRUE, NULL, error))
     return FALSE;
-  if (is_blank (reason))
+  if (comptoir_text_is_blank (reason))
     {
       g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
                            _("Say why the ticket is refunded, for example “damaged product”."));

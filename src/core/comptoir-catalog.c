@@ -10,6 +10,7 @@
 #include "comptoir-catalog.h"
 #include "comptoir-change.h"
 #include "comptoir-money.h"
+#include "comptoir-pricing-private.h"
 #include "comptoir-product-order.h"
 #include "comptoir-text.h"
 
@@ -30,6 +31,10 @@ struct _ComptoirCatalog
   /* Each connection keeps its own catalogue order for searches. */
   ComptoirProductOrder *main_order;
   ComptoirProductOrder *reader_order;
+
+  /* Why a saved product's price changed, for its price_change fact:
+   * "manual" from the editor, "import" during a product import. */
+  const char *price_reason;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirCatalog, comptoir_catalog, G_TYPE_OBJECT)
@@ -101,6 +106,15 @@ comptoir_catalog_init (ComptoirCatalog *self)
   g_mutex_init (&self->reader_lock);
   self->main_order = comptoir_product_order_new ();
   self->reader_order = comptoir_product_order_new ();
+  self->price_reason = "manual";
+}
+
+void
+_comptoir_catalog_set_price_reason (ComptoirCatalog *self,
+                                    const char      *reason)
+{
+  g_return_if_fail (COMPTOIR_IS_CATALOG (self));
+  self->price_reason = reason != NULL ? reason : "manual";
 }
 
 ComptoirCatalog *
@@ -585,6 +599,7 @@ save_in_transaction (ComptoirCatalog  *self,
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
   g_autoptr (ComptoirStmt) stmt = NULL;
+  gint64 old_price = -1;
 
   if (errors->len > 0)
     {
@@ -595,6 +610,16 @@ save_in_transaction (ComptoirCatalog  *self,
 
   name = g_strstrip (g_strdup (comptoir_product_get_name (product)));
   code = effective_code (product, barcodes);
+
+  /* A sale price that changes is dated: its price_change fact goes in
+   * the same transaction (a new product's first price is no change). */
+  stmt = comptoir_db_prepare (self->db, "SELECT price_cents FROM product WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, comptoir_product_get_id (product), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    old_price = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, comptoir_stmt_release);
 
   change = comptoir_change_new ("product", comptoir_product_get_id (product));
   comptoir_change_set_text (change, "code", code);
@@ -611,6 +636,11 @@ save_in_transaction (ComptoirCatalog  *self,
 
   if (!comptoir_db_apply_change (self->db, change, NULL, error) ||
       !save_barcodes (self, comptoir_change_get_row_id (change), barcodes, error))
+    return FALSE;
+  if (old_price >= 0 && old_price != comptoir_product_get_price_cents (product) &&
+      !_comptoir_pricing_record_change (self->db, comptoir_change_get_row_id (change), old_price,
+                                        comptoir_product_get_price_cents (product), self->price_reason,
+                                        -1, error))
     return FALSE;
 
   stmt = comptoir_db_prepare (self->db, "SELECT rowid FROM product WHERE id = ?1", error);

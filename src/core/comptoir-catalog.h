@@ -93,4 +93,8 @@ GPtrArray *comptoir_catalog_list_quick            (ComptoirCatalog *self, const 
 /* Categories with at least one active quick product, by name. Array of ComptoirCategory*, owned. */
 GPtrArray *comptoir_catalog_list_quick_categories (ComptoirCatalog *self, GError **error);
 
+/* In-tree: why the prices of products saved from now on change, for
+ * their price_change facts ("manual", "import"; NULL: "manual"). */
+void       _comptoir_catalog_set_price_reason    (ComptoirCatalog *self, const char *reason);
+
 G_END_DECLS

@@ -68,6 +68,43 @@ header_key (const char *text)
   return g_steal_pointer (&folded);
 }
 
+gboolean
+comptoir_import_is_blank_line (const char * const *fields,
+                               guint               n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (!comptoir_text_is_blank (fields[i]))
+      return FALSE;
+  return TRUE;
+}
+
+guint
+comptoir_import_note_repeat (GHashTable *seen,
+                             const char *key,
+                             guint       line)
+{
+  gpointer first = g_hash_table_lookup (seen, key);
+
+  if (first == NULL)
+    g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (line));
+  return GPOINTER_TO_UINT (first);
+}
+
+char *
+comptoir_import_check_field_count (const char * const *fields,
+                                   guint               n_fields,
+                                   guint               n_header_fields,
+                                   char                delimiter)
+{
+  for (guint i = n_header_fields; i < n_fields; i++)
+    if (!comptoir_text_is_blank (fields[i]))
+      return g_strdup_printf (_("This line has %u values but the first line names %u columns: "
+                                "a value probably contains the separator “%c”. Put that value "
+                                "in double quotes, or save the file with another separator."),
+                              n_fields, n_header_fields, delimiter);
+  return NULL;
+}
+
 char *
 comptoir_import_header_key (const char *header)
 {

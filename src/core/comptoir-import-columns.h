@@ -45,6 +45,27 @@ typedef struct {
  * "prenom", "Code-barres" is "codebarres"). */
 char      *comptoir_import_header_key      (const char                  *header);
 
+/* What every file import reads the same way, products', members' and
+ * suppliers' catalogues alike. */
+
+/* Whether the record has only blank values: a line to skip. */
+gboolean   comptoir_import_is_blank_line   (const char * const          *fields,
+                                            guint                        n_fields);
+/* The line where key was first seen in seen (key → line), 0 when this
+ * line is the first. */
+guint      comptoir_import_note_repeat     (GHashTable                  *seen,
+                                            const char                  *key,
+                                            guint                        line);
+/* A value holding the separator unquoted shifts the following cells:
+ * "2,35" in a comma-separated file. Reading such a line by column would
+ * put values in the wrong fields, so it is only told that: the message
+ * for a record with a value beyond the header's columns, NULL when it
+ * has none. */
+char      *comptoir_import_check_field_count (const char * const        *fields,
+                                              guint                      n_fields,
+                                              guint                      n_header_fields,
+                                              char                       delimiter);
+
 /* Fills columns from the header record. Headers that are not understood
  * are added to report's ignored columns. Fails with COMPTOIR_CSV_ERROR
  * when two columns mean the same thing or a needed one is missing. */

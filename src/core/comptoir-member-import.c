@@ -374,19 +374,6 @@ parse_type (const char            *text,
   return FALSE;
 }
 
-/* The line where key was first seen, 0 when this is the first. */
-static guint
-note_repeat (GHashTable *seen,
-             const char *key,
-             Row        *row)
-{
-  gpointer first = g_hash_table_lookup (seen, key);
-
-  if (first == NULL)
-    g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (row->line));
-  return GPOINTER_TO_UINT (first);
-}
-
 /* Every problem of the line at once, so that it is fixed in one go. */
 static void
 check_cells (Import *import,
@@ -413,7 +400,7 @@ check_cells (Import *import,
         {
           g_autofree char *key = g_strdup_printf ("%lld", (long long) row->number);
 
-          if ((first = note_repeat (import->numbers_seen, key, row)) != 0)
+          if ((first = comptoir_import_note_repeat (import->numbers_seen, key, row->line)) != 0)
             g_ptr_array_add (row->messages,
                              g_strdup_printf (_("The member number %s is also on line %u. Keep only one "
                                                 "of the two lines."), key, first));
@@ -462,7 +449,7 @@ check_cells (Import *import,
                          g_strdup_printf (_("The card barcode “%s” is not a valid 13-digit barcode: "
                                             "check its last digit, or leave it empty to print a new card."),
                                           barcode));
-      else if ((first = note_repeat (import->cards_seen, barcode, row)) != 0)
+      else if ((first = comptoir_import_note_repeat (import->cards_seen, barcode, row->line)) != 0)
         g_ptr_array_add (row->messages,
                          g_strdup_printf (_("The card barcode %s is also on line %u. Keep only one of the "
                                             "two lines."), barcode, first));
@@ -626,17 +613,6 @@ update_member (Import     *import,
   return TRUE;
 }
 
-static gboolean
-is_blank_line (const char * const *fields,
-               guint               n_fields)
-{
-  for (guint i = 0; i < n_fields; i++)
-    for (const char *p = fields[i]; *p; p++)
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-  return TRUE;
-}
-
 /* FALSE only when the database fails. */
 static gboolean
 import_row (Import              *import,
@@ -648,25 +624,19 @@ import_row (Import              *import,
   g_auto (Row) row = { 0 };
   char member_id[COMPTOIR_ID_LEN + 1];
   GError *local_error = NULL;
+  char *shifted;
 
-  if (is_blank_line (fields, n_fields))
+  if (comptoir_import_is_blank_line (fields, n_fields))
     return TRUE;
   row.line = line;
   row.messages = g_ptr_array_new_with_free_func (g_free);
 
   /* A value holding the separator unquoted shifts the cells after it. */
-  for (guint i = import->n_header_fields; i < n_fields; i++)
+  shifted = comptoir_import_check_field_count (fields, n_fields, import->n_header_fields,
+                                               comptoir_import_report_get_delimiter (import->report));
+  if (shifted != NULL)
     {
-      g_autofree char *extra = g_strstrip (g_strdup (fields[i]));
-
-      if (extra[0] == '\0')
-        continue;
-      g_ptr_array_add (row.messages,
-                       g_strdup_printf (_("This line has %u values but the first line names %u columns: "
-                                          "a value probably contains the separator “%c”. Put that value "
-                                          "in double quotes, or save the file with another separator."),
-                                        n_fields, import->n_header_fields,
-                                        comptoir_import_report_get_delimiter (import->report)));
+      g_ptr_array_add (row.messages, shifted);
       reject (import, &row);
       return TRUE;
     }

@@ -11,6 +11,7 @@
 #include "comptoir-member-ledger.h"
 #include "comptoir-member-ledger-private.h"
 #include "comptoir-settings.h"
+#include "comptoir-text.h"
 
 /* Each operation checks the member and what it is given, then writes in
  * one transaction: ledger entries as facts (never changed afterwards),
@@ -151,15 +152,6 @@ set_optional (ComptoirChange *change,
 {
   if (value != NULL)
     comptoir_change_set_text (change, column, value);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
 }
 
 /* An operation's arguments, for the function run in its transaction. */
@@ -303,7 +295,7 @@ _comptoir_member_correct_until (ComptoirDb   *db,
   g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
   g_return_val_if_fail (member_id != NULL, FALSE);
 
-  if (is_blank (reason))
+  if (comptoir_text_is_blank (reason))
     {
       g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
                            _("Say why the counter is corrected: the reason stays in the member’s ledger."));

@@ -13,6 +13,7 @@
 #include "comptoir-member.h"
 #include "comptoir-member-record-private.h"
 #include "comptoir-settings.h"
+#include "comptoir-text.h"
 
 /* A member's identity, contact and household, and their photo: reference
  * data written through the write API, each field merged on its own, so
@@ -213,20 +214,6 @@ comptoir_member_record_get_display_name (const ComptoirMemberRecord *record)
   return g_strdup_printf ("%s %s", record->first_name, record->last_name != NULL ? record->last_name : "");
 }
 
-/* Trimmed, NULL when blank: an empty phone is no phone. */
-static char *
-clean_text (const char *text)
-{
-  char *clean;
-
-  if (text == NULL)
-    return NULL;
-  clean = g_strstrip (g_strdup (text));
-  if (clean[0] == '\0')
-    g_clear_pointer (&clean, g_free);
-  return clean;
-}
-
 /* The fields as they will be stored, checked: every problem is said in
  * one message, so that a form is corrected in one go. */
 typedef struct {
@@ -266,12 +253,12 @@ check_record (const ComptoirMemberRecord  *record,
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *message = NULL;
 
-  clean->first_name = clean_text (record->first_name);
-  clean->last_name = clean_text (record->last_name);
-  clean->email = clean_text (record->email);
-  clean->phone = clean_text (record->phone);
-  clean->address = clean_text (record->address);
-  clean->notes = clean_text (record->notes);
+  clean->first_name = comptoir_text_clean (record->first_name);
+  clean->last_name = comptoir_text_clean (record->last_name);
+  clean->email = comptoir_text_clean (record->email);
+  clean->phone = comptoir_text_clean (record->phone);
+  clean->address = comptoir_text_clean (record->address);
+  clean->notes = comptoir_text_clean (record->notes);
 
   if (clean->first_name == NULL || clean->last_name == NULL)
     g_ptr_array_add (problems, g_strdup (_("Give the member’s first name and last name.")));
@@ -636,8 +623,8 @@ household_add (ComptoirDb  *db,
 {
   HouseholdAdd *op = user_data;
   g_autoptr (ComptoirChange) change = NULL;
-  g_autofree char *first = clean_text (op->first_name);
-  g_autofree char *last = clean_text (op->last_name);
+  g_autofree char *first = comptoir_text_clean (op->first_name);
+  g_autofree char *last = comptoir_text_clean (op->last_name);
   ComptoirMemberState state;
 
   if (!_comptoir_member_get_state (db, op->member_id, &state, error) ||

@@ -8,6 +8,7 @@
 #include "comptoir-barcode.h"
 #include "comptoir-import-columns.h"
 #include "comptoir-import-report-private.h"
+#include "comptoir-import-worker-private.h"
 #include "comptoir-money.h"
 #include "comptoir-product-import.h"
 #include "comptoir-text.h"
@@ -175,20 +176,6 @@ products_equal (ComptoirProduct *a,
          g_strv_equal (comptoir_product_get_barcodes (a), comptoir_product_get_barcodes (b));
 }
 
-static void
-note_duplicate (GHashTable *seen,
-                const char *key,
-                guint       line,
-                guint      *out_first_line)
-{
-  gpointer first = g_hash_table_lookup (seen, key);
-
-  if (first != NULL)
-    *out_first_line = GPOINTER_TO_UINT (first);
-  else
-    g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (line));
-}
-
 static gboolean
 load_categories (Import  *import,
                  GError **error)
@@ -211,43 +198,21 @@ load_categories (Import  *import,
   return TRUE;
 }
 
-static gboolean
-is_blank_line (const char * const *fields,
-               guint               n_fields)
-{
-  for (guint i = 0; i < n_fields; i++)
-    for (const char *p = fields[i]; *p; p++)
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-  return TRUE;
-}
-
-/* A value holding the separator unquoted shifts the following cells:
- * "2,35" in a comma-separated file. Reading such a line by column would
- * put values in the wrong fields, so it is only told that. */
+/* A line with a value past the header's columns is only told that (see
+ * comptoir_import_check_field_count()). */
 static gboolean
 check_field_count (Import             *import,
                    Row                *row,
                    const char * const *fields,
                    guint               n_fields)
 {
-  guint n_header_fields = import->columns.n_header_fields;
+  char *problem = comptoir_import_check_field_count (fields, n_fields, import->columns.n_header_fields,
+                                                     comptoir_import_report_get_delimiter (import->report));
 
-  for (guint i = n_header_fields; i < n_fields; i++)
-    {
-      g_autofree char *extra = g_strstrip (g_strdup (fields[i]));
-
-      if (extra[0] == '\0')
-        continue;
-      row_error (row, NULL,
-                 g_strdup_printf (_("This line has %u values but the first line names %u columns: "
-                                    "a value probably contains the separator “%c”. Put that value "
-                                    "in double quotes, or save the file with another separator."),
-                                  n_fields, n_header_fields,
-                                  comptoir_import_report_get_delimiter (import->report)));
-      return FALSE;
-    }
-  return TRUE;
+  if (problem == NULL)
+    return TRUE;
+  row_error (row, NULL, problem);
+  return FALSE;
 }
 
 static void
@@ -278,8 +243,7 @@ check_repeats (Import *import,
 
   if (row->code != NULL)
     {
-      first_line = 0;
-      note_duplicate (import->codes_seen, row->code, row->line, &first_line);
+      first_line = comptoir_import_note_repeat (import->codes_seen, row->code, row->line);
       if (first_line != 0)
         {
           row_error (row, "code",
@@ -292,8 +256,7 @@ check_repeats (Import *import,
     {
       const char *barcode = g_ptr_array_index (row->barcodes, i);
 
-      first_line = 0;
-      note_duplicate (import->barcodes_seen, barcode, row->line, &first_line);
+      first_line = comptoir_import_note_repeat (import->barcodes_seen, barcode, row->line);
       if (first_line == 0)
         {
           i++;
@@ -377,10 +340,9 @@ find_or_create_product (Import  *import,
 
   if (row->existing != NULL)
     {
-      guint first_line = 0;
+      guint first_line = comptoir_import_note_repeat (import->products_seen, comptoir_product_get_id (row->existing),
+                                                      row->line);
 
-      note_duplicate (import->products_seen, comptoir_product_get_id (row->existing), row->line,
-                      &first_line);
       if (first_line != 0 && !row->duplicate)
         row_error (row, NULL,
                    g_strdup_printf (_("Line %u is already about the product “%s”. "
@@ -600,7 +562,7 @@ import_row (Import              *import,
   guint n_fields = g_strv_length ((char **) fields);
   g_auto (Row) row = { 0 };
 
-  if (is_blank_line (fields, n_fields))
+  if (comptoir_import_is_blank_line (fields, n_fields))
     return TRUE;
 
   row_init (&row, line);
@@ -658,9 +620,11 @@ comptoir_product_import (ComptoirCatalog  *catalog,
     goto fail;
 
   n_records = comptoir_csv_get_n_records (table);
+  _comptoir_catalog_set_price_reason (catalog, "import");
   for (guint i = 1; i < n_records; i++)
     if (!import_row (&import, comptoir_csv_get_record (table, i), comptoir_csv_get_line (table, i), error))
       goto fail;
+  _comptoir_catalog_set_price_reason (catalog, NULL);
 
   /* All or nothing: a file half imported is worse than none. */
   if (dry_run || comptoir_import_report_get_n_rejected (import.report) > 0)
@@ -675,57 +639,22 @@ comptoir_product_import (ComptoirCatalog  *catalog,
   return g_steal_pointer (&import.report);
 
 fail:
+  _comptoir_catalog_set_price_reason (catalog, NULL);
   comptoir_db_rollback (db);
   return NULL;
 }
 
-typedef struct {
-  GFile    *file;
-  char     *db_path;
-  gboolean  dry_run;
-} ImportFileData;
-
-static void
-import_file_data_free (ImportFileData *data)
+/* In the worker: the catalog of the worker's own connection. */
+static gpointer
+import_in_worker (ComptoirDb  *db,
+                  GBytes      *csv,
+                  gpointer     options,
+                  gboolean     dry_run,
+                  GError     **error)
 {
-  g_object_unref (data->file);
-  g_free (data->db_path);
-  g_free (data);
-}
+  g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
 
-static void
-import_file_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  ImportFileData *data = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (ComptoirDb) db = NULL;
-  g_autoptr (ComptoirCatalog) catalog = NULL;
-  ComptoirImportReport *report;
-
-  bytes = g_file_load_bytes (data->file, cancellable, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  db = comptoir_db_open (data->db_path, COMPTOIR_DB_OPEN_DEFAULT, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  catalog = comptoir_catalog_new (db);
-
-  report = comptoir_product_import (catalog, bytes, data->dry_run, &error);
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) comptoir_import_report_free);
+  return comptoir_product_import (catalog, csv, dry_run, error);
 }
 
 void
@@ -736,21 +665,13 @@ comptoir_product_import_file_async (ComptoirCatalog     *catalog,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  ImportFileData *data;
-
   g_return_if_fail (COMPTOIR_IS_CATALOG (catalog));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (ImportFileData, 1);
-  data->file = g_object_ref (file);
-  data->db_path = g_strdup (comptoir_db_get_path (comptoir_catalog_get_db (catalog)));
-  data->dry_run = dry_run;
-
-  task = g_task_new (catalog, cancellable, callback, user_data);
-  g_task_set_source_tag (task, comptoir_product_import_file_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_file_data_free);
-  g_task_run_in_thread (task, import_file_thread);
+  _comptoir_import_file_async (catalog, comptoir_product_import_file_async,
+                               comptoir_db_get_path (comptoir_catalog_get_db (catalog)), file, dry_run,
+                               import_in_worker, NULL, NULL, (GDestroyNotify) comptoir_import_report_free,
+                               cancellable, callback, user_data);
 }
 
 ComptoirImportReport *
@@ -758,6 +679,5 @@ comptoir_product_import_file_finish (ComptoirCatalog  *catalog,
                                      GAsyncResult     *result,
                                      GError          **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, catalog), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _comptoir_import_file_finish (catalog, result, error);
 }

@@ -139,6 +139,20 @@ check_shift_rules (const char  *value,
   return comptoir_shift_rules_from_json (value, TRUE, &rules, error);
 }
 
+static gboolean
+check_markup (const char  *value,
+              GError     **error)
+{
+  gint64 bp;
+
+  if (g_ascii_string_to_signed (value, 10, 0, 100000, &bp, NULL))
+    return TRUE;
+  g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                       _("Give the markup in basis points, from 0 to 100000: 2000 sells at 1.20 times "
+                         "the purchase price excluding VAT."));
+  return FALSE;
+}
+
 static const SettingInfo settings[] = {
   { COMPTOIR_SETTING_SHOP_NAME, check_any },
   { COMPTOIR_SETTING_SHOP_ADDRESS, check_any },
@@ -156,6 +170,7 @@ static const SettingInfo settings[] = {
   { COMPTOIR_SETTING_SHARE_VALUE, check_share_value },
   { COMPTOIR_SETTING_SHIFT_RULES, check_shift_rules },
   { COMPTOIR_SETTING_SHIFT_ARBITER, check_any },
+  { COMPTOIR_SETTING_DEFAULT_MARKUP, check_markup },
 };
 
 const char * const *
@@ -212,6 +227,8 @@ dup_default (const char *key)
     }
   if (g_str_equal (key, COMPTOIR_SETTING_SHARE_VALUE))
     return g_strdup ("1000");
+  if (g_str_equal (key, COMPTOIR_SETTING_DEFAULT_MARKUP))
+    return g_strdup ("2000");
   if (g_str_equal (key, COMPTOIR_SETTING_SHIFT_RULES))
     {
       ComptoirShiftRules rules;

@@ -38,6 +38,10 @@ G_BEGIN_DECLS
 /* The device that decides claims on seats in shift slots; empty: each
  * machine decides its own (a shop without a hub). */
 #define COMPTOIR_SETTING_SHIFT_ARBITER    "shift.arbiter"
+/* Markup of sale prices over purchase prices when neither the product
+ * nor its category has one, in basis points: 2000 is a coefficient of
+ * 1.20 on the price excluding VAT (see comptoir-pricing.h). */
+#define COMPTOIR_SETTING_DEFAULT_MARKUP   "stock.default-markup"
 
 /* The known keys, NULL-terminated, in the order a settings page lists them. */
 const char * const *comptoir_settings_list_keys (void);

@@ -52,3 +52,25 @@ comptoir_text_fts_query (const char *user_text)
 
   return g_string_free (query, FALSE);
 }
+
+char *
+comptoir_text_clean (const char *text)
+{
+  char *clean;
+
+  if (text == NULL)
+    return NULL;
+  clean = g_strstrip (g_strdup (text));
+  if (clean[0] == '\0')
+    g_clear_pointer (&clean, g_free);
+  return clean;
+}
+
+gboolean
+comptoir_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
