@@ -151,7 +151,7 @@ test_demo_generate (DemoFixture       *fixture,
   ComptoirDb *db = fixture->db;
   g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
   g_autoptr (GError) error = NULL;
-  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick, n_entries, n_records, n_checkins;
+  gint64 n_barcodes, n_categories, n_organic, n_inactive, n_quick, n_entries, n_records, n_checkins, n_supplier_rows;
   gint64 n_shift_rows;
 
   generate (fixture, db, N_PRODUCTS, N_MEMBERS, SEED);
@@ -193,12 +193,23 @@ test_demo_generate (DemoFixture       *fixture,
   n_shift_rows = query_int (db, "SELECT (SELECT count(*) FROM shift_template) + (SELECT count(*) FROM shift_squad) "
                                 "+ (SELECT count(*) FROM member_role) + (SELECT count(*) FROM shift_slot) "
                                 "+ (SELECT count(*) FROM shift_claim)");
+  /* Two suppliers, the wholesaler's catalogue, an order of eight lines,
+   * sent (its row changed once more). */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM supplier"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM supplier_product WHERE product_id IS NOT NULL"), ==, 40);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM supplier_product WHERE pack_milli = 6000 "
+                                  "AND barcode LIKE '376999%'"), ==, 14);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM purchase_order WHERE status = 'sent'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM purchase_order_line WHERE packs > 0"), ==, 8);
+  n_supplier_rows = query_int (db, "SELECT (SELECT count(*) FROM supplier) + (SELECT count(*) FROM supplier_product) "
+                                   "+ (SELECT count(*) FROM purchase_order) "
+                                   "+ (SELECT count(*) FROM purchase_order_line)");
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log"), ==,
                    N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + n_records + 2 + 3 + n_shift_rows
-                   + n_checkins);
+                   + n_checkins + n_supplier_rows + 1);
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT row_id) FROM change_log"), ==,
                    N_PRODUCTS + n_barcodes + n_categories + N_MEMBERS + n_entries + n_records + 2 + 3 + n_shift_rows
-                   + n_checkins);
+                   + n_checkins + n_supplier_rows);
   /* Four weeks of sixty shifts, Monday to Saturday, from this week's
    * Monday; nine members in ten with a seat in one of them, the till's
    * seats for the trained only. */

@@ -135,7 +135,7 @@ test_receiving (Fixture       *f,
   /* The order: 2 cases of 6 yogurts (the case has its own barcode), 4
    * juices, 5 jams. */
   comptoir_supplier_init (&supplier);
-  supplier.name = g_strdup ("Le Relais Vert");
+  supplier.name = g_strdup ("Biocoop Sud");
   g_assert_true (comptoir_supplier_save (f->db, &supplier, &error));
   g_assert_no_error (error);
   yogurt_line = add_catalogue_item (f, supplier.id, "YAO-6", &yogurt, "3760000000017", 6000);

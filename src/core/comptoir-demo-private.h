@@ -183,4 +183,9 @@ gboolean _comptoir_demo_write_shifts (ComptoirDb   *db,
                                       ComptoirDay   today,
                                       GError      **error);
 
+/* Two suppliers, the wholesaler's catalogue of some of the shop's
+ * products and an order sent to them (comptoir-demo-suppliers.c). */
+gboolean _comptoir_demo_write_suppliers (ComptoirDb  *db,
+                                         GError     **error);
+
 G_END_DECLS

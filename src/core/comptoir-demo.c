@@ -734,6 +734,8 @@ generate (Demo                      *demo,
       if (!_comptoir_demo_write_shifts (demo->db, comptoir_day_today (), error))
         return FALSE;
     }
+  if (options->n_products > 0 && !_comptoir_demo_write_suppliers (demo->db, error))
+    return FALSE;
 
   return write_shop (demo, error);
 }
