@@ -269,6 +269,16 @@ test_uncounted (Fixture       *f,
   count (f, first, shop.pasta, 10000);
   count (f, first, shop.soap, 2000);  /* found in the aisle: counted all the same */
   {
+    /* What the validation dialog shows before it is asked. */
+    g_autoptr (GPtrArray) preview = comptoir_inventory_list_uncounted (f->db, first, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (preview->len, ==, 2);
+    g_assert_cmpstr (((ComptoirStockItem *) preview->pdata[0])->code, ==, "EP-3");
+    g_assert_cmpint (((ComptoirStockItem *) preview->pdata[0])->quantity_milli, ==, 4000);
+    g_assert_cmpint (((ComptoirStockItem *) preview->pdata[0])->value_cents, ==, 600);
+  }
+  {
     g_auto (ComptoirInventoryResult) result = { 0 };
 
     g_assert_true (comptoir_inventory_validate (f->db, first, 0, &result, &error));
@@ -300,6 +310,12 @@ test_uncounted (Fixture       *f,
 
   zone = comptoir_inventory_start (f->db, "Réserve", NULL, &error);
   count (f, zone, shop.soap, 1000);
+  {
+    g_autoptr (GPtrArray) preview = comptoir_inventory_list_uncounted (f->db, zone, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (preview->len, ==, 0);
+  }
   g_assert_false (comptoir_inventory_validate (f->db, zone, COMPTOIR_INVENTORY_ZERO_UNCOUNTED, NULL, &error));
   g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "no category"));

@@ -457,6 +457,77 @@ test_send_and_export (Shop          *s,
   g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND);
 }
 
+/* The list of a supplier's orders: newest first, each with the total
+ * its loaded order has, and nobody else's. */
+static void
+test_list (Shop          *s,
+           gconstpointer  data)
+{
+  g_autoptr (GDateTime) now = monday ();
+  g_autoptr (GPtrArray) suggestions = NULL;
+  g_autoptr (GPtrArray) orders = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (ComptoirPurchaseOrder) order = { 0 };
+  g_auto (ComptoirSupplier) farm = { 0 };
+  g_autofree char *suggested = NULL;
+  g_autofree char *empty = NULL;
+  const ComptoirPurchaseOrderSummary *summary;
+
+  g_assert_true (comptoir_purchase_order_list (s->f.db, s->supplier, &orders, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, 0);
+  g_clear_pointer (&orders, g_ptr_array_unref);
+
+  send_juice_order (s);
+  suggestions = suggest (s, 8, now);
+  suggested = comptoir_purchase_order_create_from_suggestions (s->f.db, s->supplier, suggestions, &error);
+  g_assert_no_error (error);
+  /* A line taken off counts for nothing. */
+  g_assert_true (comptoir_purchase_order_set_line (s->f.db, suggested, s->l_the, 0, &error));
+  g_assert_no_error (error);
+  empty = comptoir_purchase_order_create (s->f.db, s->supplier, &error);
+  g_assert_no_error (error);
+  g_assert_true (comptoir_purchase_order_set_status (s->f.db, empty, COMPTOIR_PURCHASE_ORDER_CANCELLED, &error));
+  g_assert_no_error (error);
+
+  /* Another supplier's order is not listed. */
+  comptoir_supplier_init (&farm);
+  farm.name = g_strdup ("Ferme");
+  g_assert_true (comptoir_supplier_save (s->f.db, &farm, &error));
+  g_free (comptoir_purchase_order_create (s->f.db, farm.id, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (comptoir_purchase_order_list (s->f.db, s->supplier, &orders, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, 3);
+
+  summary = g_ptr_array_index (orders, 0);
+  g_assert_cmpstr (summary->id, ==, empty);
+  g_assert_cmpstr (summary->number, ==, "C-0003");
+  g_assert_cmpint (summary->status, ==, COMPTOIR_PURCHASE_ORDER_CANCELLED);
+  g_assert_cmpuint (summary->n_lines, ==, 0);
+  g_assert_cmpint (summary->total_cents, ==, 0);
+
+  summary = g_ptr_array_index (orders, 1);
+  g_assert_cmpstr (summary->id, ==, suggested);
+  g_assert_cmpstr (summary->number, ==, "C-0002");
+  g_assert_cmpint (summary->status, ==, COMPTOIR_PURCHASE_ORDER_DRAFT);
+  g_assert_null (summary->sent_at);
+  g_assert_nonnull (summary->created_at);
+  g_assert_cmpuint (summary->n_lines, ==, 3);
+  g_assert_true (comptoir_purchase_order_load (s->f.db, suggested, &order, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summary->total_cents, ==, order.total_cents);
+  g_assert_cmpint (summary->total_cents, ==, 5690);
+
+  summary = g_ptr_array_index (orders, 2);
+  g_assert_cmpstr (summary->number, ==, "C-0001");
+  g_assert_cmpint (summary->status, ==, COMPTOIR_PURCHASE_ORDER_SENT);
+  g_assert_cmpstr (summary->expected_on, ==, "2025-03-12");
+  g_assert_cmpuint (summary->n_lines, ==, 1);
+  g_assert_cmpint (summary->total_cents, ==, 6 * 180);
+}
+
 static void
 test_sale_price (void)
 {
@@ -654,6 +725,7 @@ main (int    argc,
   ADD ("from-suggestion", test_order_from_suggestion);
   ADD ("send-and-export", test_send_and_export);
   ADD ("pricing", test_pricing);
+  ADD ("list", test_list);
 #undef ADD
   g_test_add_func ("/comptoir/core/purchase-order/sale-price", test_sale_price);
 

@@ -48,7 +48,7 @@ test_lists (Fixture       *f,
   g_autoptr (GPtrArray) movements = NULL;
   g_autoptr (GDateTime) in_ten_weeks = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  gint64 total = 0;
+  gint64 total = 0, minimum = 0;
   guint n_products = 0, n_without_cost = 0;
 
   shop_init (f, &shop);
@@ -68,7 +68,14 @@ test_lists (Fixture       *f,
   g_assert_cmpstr (((ComptoirStockItem *) low->pdata[1])->code, ==, "EP-1");
   g_assert_cmpint (((ComptoirStockItem *) low->pdata[1])->quantity_milli, ==, 6000);
   g_assert_cmpint (((ComptoirStockItem *) low->pdata[1])->minimum_milli, ==, 8000);
+  g_assert_true (comptoir_stock_get_minimum (f->db, ID (shop.soap), &minimum, &error));
+  g_assert_cmpint (minimum, ==, 6000);
   g_assert_true (comptoir_stock_set_minimum (f->db, ID (shop.soap), -1, &error));
+  g_assert_true (comptoir_stock_get_minimum (f->db, ID (shop.soap), &minimum, &error));
+  g_assert_cmpint (minimum, ==, -1);
+  g_assert_false (comptoir_stock_get_minimum (f->db, "0190aaaa-0000-7000-8000-000000000000", &minimum, &error));
+  g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_clear_pointer (&low, g_ptr_array_unref);
   low = comptoir_stock_list_low (f->db, &error);
   g_assert_cmpuint (low->len, ==, 1);

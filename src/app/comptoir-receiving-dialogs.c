@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-dialog.h"
 #include "comptoir-receiving-page-private.h"
 
 /* The questions the receiving screen asks: which delivery, what an
@@ -17,57 +18,7 @@ dialog_new (ComptoirReceivingPage *self,
             const char            *heading,
             const char            *body)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                     heading, body));
-}
-
-static GtkWidget *
-entry_new (const char *placeholder,
-           const char *text)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  return entry;
-}
-
-/* libadwaita 1.2 may leave the default response's button unrealized,
- * so an entry's Enter answers the dialog itself, after the entry's own
- * handling is over. */
-static gboolean
-respond_later (gpointer data)
-{
-  AdwMessageDialog *dialog = data;
-  const char *response = g_object_get_data (G_OBJECT (dialog), "enter-response");
-
-  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
-    {
-      adw_message_dialog_response (dialog, response);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-  g_object_unref (dialog);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_entry_activate (GtkEntry         *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_idle_add (respond_later, g_object_ref (dialog));
-}
-
-static void
-enter_responds (AdwMessageDialog *dialog,
-                GtkWidget        *entry,
-                const char       *response)
-{
-  g_object_set_data_full (G_OBJECT (dialog), "enter-response", g_strdup (response), g_free);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), dialog);
+  return comptoir_dialog_new (GTK_WIDGET (self), heading, body);
 }
 
 static void
@@ -145,7 +96,7 @@ _comptoir_receiving_ask_start (ComptoirReceivingPage *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Supplier"), -1);
-  order = entry_new (_("Order number (optional), such as C-0042"), NULL);
+  order = comptoir_dialog_entry_new (_("Order number (optional), such as C-0042"), NULL);
   gtk_box_append (GTK_BOX (box), choice);
   gtk_box_append (GTK_BOX (box), order);
   adw_message_dialog_set_extra_child (dialog, box);
@@ -155,7 +106,7 @@ _comptoir_receiving_ask_start (ComptoirReceivingPage *self)
   g_object_set_data_full (G_OBJECT (dialog), "suppliers", suppliers, (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (dialog), "choice", choice);
   g_object_set_data (G_OBJECT (dialog), "order", order);
-  enter_responds (dialog, order, "start");
+  comptoir_dialog_enter_responds (dialog, order, "start");
   g_signal_connect (dialog, "response", G_CALLBACK (on_start_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (order);
@@ -235,13 +186,13 @@ _comptoir_receiving_ask_unknown (ComptoirReceivingPage           *self,
   body = g_strdup_printf (_("No product has the code %s. Type the code or barcode of the product it is to link "
                             "them, or create the product."), unknown->code);
   dialog = dialog_new (self, _("Unknown Code"), body);
-  unknown->entry = entry_new (_("Our product's code or barcode"), NULL);
+  unknown->entry = comptoir_dialog_entry_new (_("Our product's code or barcode"), NULL);
   adw_message_dialog_set_extra_child (dialog, unknown->entry);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate a Product…"),
                                     "link", _("_Link"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "link", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  enter_responds (dialog, unknown->entry, "link");
+  comptoir_dialog_enter_responds (dialog, unknown->entry, "link");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_unknown_response), unknown,
                          (GClosureNotify) (void (*) (void)) unknown_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -305,8 +256,8 @@ ask_create (Unknown *unknown)
   copy->suggested_name = g_strdup (unknown->suggested_name);
   dialog = dialog_new (self, _("Create a Product"), body);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  name = entry_new (_("Name"), unknown->suggested_name);
-  price = entry_new (_("Sale price in €, VAT included"), NULL);
+  name = comptoir_dialog_entry_new (_("Name"), unknown->suggested_name);
+  price = comptoir_dialog_entry_new (_("Sale price in €, VAT included"), NULL);
   vat = gtk_drop_down_new_from_strings (vat_labels);
   unit = gtk_drop_down_new_from_strings (unit_labels);
   gtk_accessible_update_property (GTK_ACCESSIBLE (vat), GTK_ACCESSIBLE_PROPERTY_LABEL, _("VAT rate"), -1);
@@ -323,7 +274,7 @@ ask_create (Unknown *unknown)
   g_object_set_data (G_OBJECT (dialog), "price", price);
   g_object_set_data (G_OBJECT (dialog), "vat", vat);
   g_object_set_data (G_OBJECT (dialog), "unit", unit);
-  enter_responds (dialog, price, "create");
+  comptoir_dialog_enter_responds (dialog, price, "create");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_create_response), copy,
                          (GClosureNotify) (void (*) (void)) unknown_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -364,7 +315,7 @@ _comptoir_receiving_ask_weight (ComptoirReceivingPage           *self,
   g_autofree char *heading = g_strdup_printf (_("Weight of %s"), result->line.label);
   AdwMessageDialog *dialog = dialog_new (self, heading, _("Type the weight on the crate or the delivery note: "
                                                           "grams (5000) or kilograms (5,000)."));
-  GtkWidget *entry = entry_new (_("Weight"), NULL);
+  GtkWidget *entry = comptoir_dialog_entry_new (_("Weight"), NULL);
 
   adw_message_dialog_set_extra_child (dialog, entry);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "count", _("C_ount"), NULL);
@@ -372,7 +323,7 @@ _comptoir_receiving_ask_weight (ComptoirReceivingPage           *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_object_set_data_full (G_OBJECT (dialog), "line-id", g_strdup (result->line.id), g_free);
-  enter_responds (dialog, entry, "count");
+  comptoir_dialog_enter_responds (dialog, entry, "count");
   g_signal_connect (dialog, "response", G_CALLBACK (on_weight_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);

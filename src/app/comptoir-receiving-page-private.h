@@ -2,6 +2,7 @@
 #pragma once
 
 #include "comptoir-receiving-page.h"
+#include "comptoir-scan-screen.h"
 
 G_BEGIN_DECLS
 
@@ -29,17 +30,12 @@ struct _ComptoirReceivingPage
   char            *last_scan_id;   /* what Undo takes back */
   char            *last_line_id;   /* highlighted in the list */
   AdwToast        *toast;
-  GtkMediaStream  *sounds[3];
+  ComptoirScanSounds *sounds;
 };
 
-typedef enum {
-  COMPTOIR_RECEIVING_SOUND_OK,
-  COMPTOIR_RECEIVING_SOUND_DONE,    /* a line is now complete */
-  COMPTOIR_RECEIVING_SOUND_ERROR,
-} ComptoirReceivingSound;
-
+/* COMPTOIR_SCAN_SOUND_DONE: a line is now complete. */
 void _comptoir_receiving_page_play         (ComptoirReceivingPage      *self,
-                                            ComptoirReceivingSound      sound);
+                                            ComptoirScanSound           sound);
 void _comptoir_receiving_page_show_message (ComptoirReceivingPage      *self,
                                             const char                 *message);
 /* After a count: the big panel, the sound, the lines. */

@@ -12,25 +12,13 @@
 
 G_DEFINE_FINAL_TYPE (ComptoirReceivingPage, comptoir_receiving_page, GTK_TYPE_WIDGET)
 
-static const char * const sound_resources[] = {
-  [COMPTOIR_RECEIVING_SOUND_OK] = "/org/comptoir/Comptoir/sounds/scan-ok.wav",
-  [COMPTOIR_RECEIVING_SOUND_DONE] = "/org/comptoir/Comptoir/sounds/scan-done.wav",
-  [COMPTOIR_RECEIVING_SOUND_ERROR] = "/org/comptoir/Comptoir/sounds/scan-error.wav",
-};
-
 /* The receiver looks at the pallet, not the screen: every scan is
- * heard, and an error sounds different from a count. Without a sound
- * device the stream just reports an error nobody needs to see. */
+ * heard (comptoir-scan-screen.h). */
 void
-_comptoir_receiving_page_play (ComptoirReceivingPage  *self,
-                               ComptoirReceivingSound  sound)
+_comptoir_receiving_page_play (ComptoirReceivingPage *self,
+                               ComptoirScanSound      sound)
 {
-  if (self->sounds[sound] == NULL)
-    self->sounds[sound] = gtk_media_file_new_for_resource (sound_resources[sound]);
-  gtk_media_stream_seek (self->sounds[sound], 0);
-  gtk_media_stream_play (self->sounds[sound]);
-  if (sound == COMPTOIR_RECEIVING_SOUND_ERROR)
-    gtk_widget_error_bell (GTK_WIDGET (self));
+  comptoir_scan_sounds_play (self->sounds, GTK_WIDGET (self), sound);
 }
 
 void
@@ -313,7 +301,7 @@ _comptoir_receiving_page_show_error (ComptoirReceivingPage *self,
   gtk_label_set_label (self->last_count, "");
   gtk_label_set_label (self->last_message, message);
   set_panel_state (self, "error");
-  _comptoir_receiving_page_play (self, COMPTOIR_RECEIVING_SOUND_ERROR);
+  _comptoir_receiving_page_play (self, COMPTOIR_SCAN_SOUND_ERROR);
 }
 
 void
@@ -335,40 +323,11 @@ _comptoir_receiving_page_show_result (ComptoirReceivingPage           *self,
     }
   g_free (self->last_line_id);
   self->last_line_id = g_strdup (result->line.id);
-  _comptoir_receiving_page_play (self, result->exceeds || result->line.unexpected ? COMPTOIR_RECEIVING_SOUND_ERROR
-                                       : result->completes ? COMPTOIR_RECEIVING_SOUND_DONE
-                                                           : COMPTOIR_RECEIVING_SOUND_OK);
+  _comptoir_receiving_page_play (self, result->exceeds || result->line.unexpected ? COMPTOIR_SCAN_SOUND_ERROR
+                                       : result->completes ? COMPTOIR_SCAN_SOUND_DONE
+                                                           : COMPTOIR_SCAN_SOUND_OK);
   if (!reload_lines (self, &error))
     _comptoir_receiving_page_show_message (self, error->message);
-}
-
-/* "12*3017620422003" (or 12x, 12×): twelve of what the code is, a case
- * code counting twelve cases. */
-static gboolean
-split_multiplier (const char  *text,
-                  gint64      *times,
-                  const char **code)
-{
-  const char *p = text;
-  guint64 n;
-
-  while (g_ascii_isdigit (*p))
-    p++;
-  /* Up to 9999 at once: more is a barcode, not a count. */
-  if (p == text || p - text > 4)
-    return FALSE;
-  n = g_ascii_strtoull (text, NULL, 10);
-  if (*p == '*' || *p == 'x' || *p == 'X')
-    p++;
-  else if (g_str_has_prefix (p, "×"))
-    p += strlen ("×");
-  else
-    return FALSE;
-  if (n == 0 || *p == '\0')
-    return FALSE;
-  *times = (gint64) n;
-  *code = p;
-  return TRUE;
 }
 
 void
@@ -386,7 +345,9 @@ comptoir_receiving_page_handle_code (ComptoirReceivingPage *self,
 
   if (self->receipt_id == NULL || *clean == '\0')
     return;
-  if (split_multiplier (clean, &times, &code))
+  /* "12*code": twelve of what the code is, a case code counting twelve
+   * cases. */
+  if (comptoir_scan_split_multiplier (clean, &times, &code))
     {
       ok = comptoir_goods_receipt_find (self->db, self->receipt_id, code, &result, &error);
       if (ok && result.status == COMPTOIR_RECEIPT_SCAN_FOUND)
@@ -545,8 +506,7 @@ comptoir_receiving_page_dispose (GObject *object)
   ComptoirReceivingPage *self = COMPTOIR_RECEIVING_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_RECEIVING_PAGE);
-  for (guint i = 0; i < G_N_ELEMENTS (self->sounds); i++)
-    g_clear_object (&self->sounds[i]);
+  g_clear_pointer (&self->sounds, comptoir_scan_sounds_free);
   g_clear_object (&self->catalog);
   g_clear_object (&self->db);
   g_clear_pointer (&self->receipt_id, g_free);
@@ -598,5 +558,6 @@ static void
 comptoir_receiving_page_init (ComptoirReceivingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sounds = comptoir_scan_sounds_new ();
   comptoir_scan_keys_attach (GTK_WIDGET (self), GTK_EDITABLE (self->scan_entry), on_scanner_code, self);
 }

@@ -37,7 +37,16 @@ on_key_pressed (GtkEventControllerKey *controller,
   if (keycode < 8 ||
       comptoir_keyboard_scan_feed (keys->keyboard, keycode - 8, modifiers, time_us, &code) != COMPTOIR_KEY_BURST_END)
     return GDK_EVENT_PROPAGATE;
-  gtk_editable_set_text (keys->entry, "");
+  if (keys->entry != NULL)
+    gtk_editable_set_text (keys->entry, "");
+  else
+    {
+      GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+      if (GTK_IS_EDITABLE (focus))
+        gtk_editable_set_text (GTK_EDITABLE (focus), "");
+    }
   keys->func (keys->user_data, code);
   return GDK_EVENT_STOP;
 }

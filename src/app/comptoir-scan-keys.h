@@ -9,7 +9,9 @@ G_BEGIN_DECLS
  * widget receives goes through ComptoirKeyboardScan first, so that a
  * burst is read from the key codes as the scanner means them (digits on
  * an AZERTY keyboard too); the entry is emptied and func gets the code.
- * Typing goes to the entry as usual. */
+ * Typing goes to the entry as usual. entry NULL: the field that has the
+ * focus, if any, is emptied (the burst's keys went to it), for a screen
+ * with several fields. */
 typedef void (*ComptoirScanKeysFunc) (gpointer    user_data,
                                       const char *code);
 

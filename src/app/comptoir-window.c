@@ -10,6 +10,8 @@
 #include "comptoir-products-page.h"
 #include "comptoir-receiving-page.h"
 #include "comptoir-settings-page.h"
+#include "comptoir-stock-page.h"
+#include "comptoir-suppliers-page.h"
 #include "comptoir-till-page.h"
 #include "comptoir-window.h"
 
@@ -25,6 +27,8 @@ struct _ComptoirWindow
   ComptoirProductsPage *products_page;
   ComptoirReceivingPage *receiving_page;
   ComptoirSettingsPage *settings_page;
+  ComptoirStockPage    *stock_page;
+  ComptoirSuppliersPage *suppliers_page;
   ComptoirTillPage     *till_page;
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *content;
@@ -123,6 +127,8 @@ comptoir_window_constructed (GObject *object)
   comptoir_settings_page_set_db (self->settings_page, comptoir_catalog_get_db (self->catalog));
   comptoir_planning_page_set_db (self->planning_page, comptoir_catalog_get_db (self->catalog));
   comptoir_receiving_page_set_catalog (self->receiving_page, self->catalog);
+  comptoir_stock_page_set_catalog (self->stock_page, self->catalog);
+  comptoir_suppliers_page_set_catalog (self->suppliers_page, self->catalog);
   comptoir_members_page_set_db (self->members_page, comptoir_catalog_get_db (self->catalog));
 
   till_code = g_settings_get_string (self->settings, "till-code");
@@ -193,6 +199,8 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   g_type_ensure (COMPTOIR_TYPE_PRODUCTS_PAGE);
   g_type_ensure (COMPTOIR_TYPE_RECEIVING_PAGE);
   g_type_ensure (COMPTOIR_TYPE_SETTINGS_PAGE);
+  g_type_ensure (COMPTOIR_TYPE_STOCK_PAGE);
+  g_type_ensure (COMPTOIR_TYPE_SUPPLIERS_PAGE);
   g_type_ensure (COMPTOIR_TYPE_TILL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comptoir/Comptoir/ui/comptoir-window.ui");
@@ -204,6 +212,8 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, products_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, receiving_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, settings_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, stock_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, suppliers_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, till_page);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, content);

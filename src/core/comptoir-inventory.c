@@ -490,6 +490,32 @@ find_uncounted (ComptoirDb   *db,
   return g_steal_pointer (&items);
 }
 
+GPtrArray *
+comptoir_inventory_list_uncounted (ComptoirDb  *db,
+                                   const char  *count_id,
+                                   GError     **error)
+{
+  g_auto (ComptoirInventoryCount) count = { 0 };
+  g_autoptr (GArray) costs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *items;
+  gboolean began = FALSE;
+
+  g_return_val_if_fail (COMPTOIR_IS_DB (db), NULL);
+
+  if (!comptoir_inventory_get (db, count_id, &count, error))
+    return NULL;
+  if (count.category_id == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_stock_item_free);
+  /* The products and their stock from one snapshot, as validation
+   * reads them in its transaction. */
+  _comptoir_stock_fold_if_long (db);
+  if (!_comptoir_stock_snapshot_begin (db, &began, error))
+    return NULL;
+  items = find_uncounted (db, count_id, count.category_id, costs, error);
+  _comptoir_stock_snapshot_end (db, began);
+  return items;
+}
+
 typedef struct {
   const char              *count_id;
   ComptoirInventoryFlags   flags;

@@ -107,6 +107,14 @@ typedef struct {
 } ComptoirInventoryResult;
 
 void       comptoir_inventory_result_clear (ComptoirInventoryResult *result);
+/* What validation would report as not counted, before it is asked: the
+ * products of the count's category in stock that it has no entry for
+ * (quantity and value filled), by name; empty for a zone. A GPtrArray
+ * of ComptoirStockItem. */
+GPtrArray *comptoir_inventory_list_uncounted (ComptoirDb            *db,
+                                              const char            *count_id,
+                                              GError               **error);
+
 /* Posts the differences and marks the count validated, all or nothing. */
 gboolean   comptoir_inventory_validate     (ComptoirDb              *db,
                                             const char              *count_id,

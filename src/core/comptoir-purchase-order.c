@@ -227,6 +227,76 @@ comptoir_purchase_order_find (ComptoirDb             *db,
   return found;
 }
 
+void
+comptoir_purchase_order_summary_free (ComptoirPurchaseOrderSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->id);
+  g_free (summary->number);
+  g_free (summary->created_at);
+  g_free (summary->sent_at);
+  g_free (summary->expected_on);
+  g_free (summary);
+}
+
+gboolean
+comptoir_purchase_order_list (ComptoirDb   *db,
+                              const char   *supplier_id,
+                              GPtrArray   **out,
+                              GError      **error)
+{
+  g_autoptr (GPtrArray) orders = NULL;
+  g_autoptr (ComptoirStmt) stmt = NULL;
+  ComptoirPurchaseOrderSummary *summary = NULL;
+  int rc;
+
+  g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
+  g_return_val_if_fail (supplier_id != NULL && out != NULL, FALSE);
+
+  /* The lines come with their order, one row each, so that the total is
+   * added up line by line with the rounding the loaded order uses. */
+  stmt = comptoir_db_prepare (db,
+                              "SELECT o.id, o.number, o.status, o.created_at, o.sent_at, o.expected_on, "
+                              "  l.packs, l.quantity_milli, l.price_cents "
+                              "FROM purchase_order o LEFT JOIN purchase_order_line l ON l.order_id = o.id "
+                              "WHERE o.supplier_id = ?1 ORDER BY o.created_at DESC, o.rowid DESC",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, supplier_id, -1, SQLITE_STATIC);
+
+  orders = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_purchase_order_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (summary == NULL || g_strcmp0 (summary->id, (const char *) sqlite3_column_text (stmt, 0)) != 0)
+        {
+          summary = g_new0 (ComptoirPurchaseOrderSummary, 1);
+          summary->id = _comptoir_db_column_dup (stmt, 0);
+          summary->number = _comptoir_db_column_dup (stmt, 1);
+          summary->status = status_from_string ((const char *) sqlite3_column_text (stmt, 2));
+          summary->created_at = _comptoir_db_column_dup (stmt, 3);
+          summary->sent_at = _comptoir_db_column_dup (stmt, 4);
+          summary->expected_on = _comptoir_db_column_dup (stmt, 5);
+          g_ptr_array_add (orders, summary);
+        }
+      if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
+        continue;  /* an order without lines */
+      if (sqlite3_column_int64 (stmt, 6) > 0)
+        summary->n_lines++;
+      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+        summary->total_cents += comptoir_money_mul_milli (sqlite3_column_int64 (stmt, 8),
+                                                          sqlite3_column_int64 (stmt, 7));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      comptoir_db_set_error (db, error);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&orders);
+  return TRUE;
+}
+
 static gboolean
 create_in_transaction (ComptoirDb  *db,
                        const char  *supplier_id,

@@ -71,6 +71,26 @@ gboolean   comptoir_purchase_order_find   (ComptoirDb             *db,
                                            const char             *number_or_id,
                                            ComptoirPurchaseOrder  *out,
                                            GError                **error);
+/* An order as a list of orders shows it, without its lines. */
+typedef struct {
+  char                        *id;
+  char                        *number;         /* "C-0042" */
+  ComptoirPurchaseOrderStatus  status;
+  char                        *created_at;     /* ISO 8601 UTC */
+  char                        *sent_at;        /* NULL: not sent */
+  char                        *expected_on;    /* YYYY-MM-DD; NULL: not sent */
+  guint                        n_lines;        /* lines with at least one pack */
+  gint64                       total_cents;     /* HT, as comptoir_purchase_order_load() totals it */
+} ComptoirPurchaseOrderSummary;
+
+void       comptoir_purchase_order_summary_free (ComptoirPurchaseOrderSummary *summary);
+
+/* The supplier's orders, whatever their status, newest first.
+ * *out: ComptoirPurchaseOrderSummary*. */
+gboolean   comptoir_purchase_order_list   (ComptoirDb             *db,
+                                           const char             *supplier_id,
+                                           GPtrArray             **out,
+                                           GError                **error);
 /* A new empty draft; returns its id. */
 char      *comptoir_purchase_order_create (ComptoirDb             *db,
                                            const char             *supplier_id,
@@ -152,5 +172,6 @@ char      *comptoir_purchase_order_create_from_suggestions (ComptoirDb  *db,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ComptoirPurchaseOrder, comptoir_purchase_order_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ComptoirOrderSuggestion, comptoir_order_suggestion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ComptoirPurchaseOrderSummary, comptoir_purchase_order_summary_free)
 
 G_END_DECLS

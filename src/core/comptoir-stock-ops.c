@@ -181,6 +181,38 @@ comptoir_stock_set_minimum (ComptoirDb  *db,
   return comptoir_db_apply_change (db, change, NULL, error);
 }
 
+static void
+read_minimum (sqlite3_stmt *stmt,
+              gpointer      out)
+{
+  *(gint64 *) out = _comptoir_db_column_int_or (stmt, 0, -1);
+}
+
+gboolean
+comptoir_stock_get_minimum (ComptoirDb  *db,
+                            const char  *product_id,
+                            gint64      *out_minimum_milli,
+                            GError     **error)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
+  g_return_val_if_fail (product_id != NULL, FALSE);
+  g_return_val_if_fail (out_minimum_milli != NULL, FALSE);
+
+  *out_minimum_milli = -1;
+  if (!_comptoir_db_query_row (db, "SELECT stock_min_milli FROM product WHERE id = ?1", product_id, NULL,
+                               read_minimum, out_minimum_milli, &found, error))
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
+                   _("No product has the identifier %s: look the product up again."), product_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 comptoir_stock_movement_free (ComptoirStockMovement *movement)
 {

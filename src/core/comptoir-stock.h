@@ -149,6 +149,12 @@ gboolean    comptoir_stock_set_minimum      (ComptoirDb              *db,
                                              const char              *product_id,
                                              gint64                   minimum_milli,
                                              GError                 **error);
+/* The product's minimum as set above, -1 when it has none: for the
+ * screen that shows and edits it. */
+gboolean    comptoir_stock_get_minimum      (ComptoirDb              *db,
+                                             const char              *product_id,
+                                             gint64                  *out_minimum_milli,
+                                             GError                 **error);
 
 typedef struct {
   char   *id;
