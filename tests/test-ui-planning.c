@@ -116,22 +116,6 @@ message_of (GtkWindow *window)
   return gtk_label_get_label (GTK_LABEL (find_with_class (GTK_WIDGET (window), GTK_TYPE_LABEL, "till-message")));
 }
 
-static gboolean
-laid_out (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
-}
-
-/* A window just mapped may not be laid out yet, on a machine busy with
- * other tests: its snapshot would be empty. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  wait_for (laid_out, widget);
-  settle ();
-  save_screenshot (widget, name);
-}
 
 static guint
 weekday_of (ComptoirDay day)
@@ -209,7 +193,7 @@ test_slot_form (Fixture              *f,
   date = gtk_calendar_get_date (calendar);
   picked = g_date_time_format (date, "%Y-%m-%d");
   g_assert_cmpstr (picked, ==, iso);
-  screenshot (GTK_WIDGET (popover), "planning-add-slot-calendar.png");
+  save_screenshot (GTK_WIDGET (popover), "planning-add-slot-calendar.png");
   g_clear_pointer (&date, g_date_time_unref);
   g_clear_pointer (&picked, g_free);
   date = g_date_time_add_days (gtk_calendar_get_date (calendar), 1);
@@ -234,7 +218,7 @@ test_slot_form (Fixture              *f,
   settle ();
   /* Put right, the form no longer says it is wrong. */
   g_assert_false (gtk_widget_get_visible (find_with_class (GTK_WIDGET (form), GTK_TYPE_LABEL, "till-message")));
-  screenshot (GTK_WIDGET (form), "planning-add-slot.png");
+  save_screenshot (GTK_WIDGET (form), "planning-add-slot.png");
   click_widget (GTK_WIDGET (form), find_button (GTK_WIDGET (form), "_Add Slot"));
   settle ();
   g_assert_null (find_window_with ("slot-form"));
@@ -322,7 +306,7 @@ test_closing_days (Fixture              *f,
   g_assert_true (g_str_has_prefix (message_of (form), "The shop is closed on "));
   g_assert_true (g_str_has_suffix (message_of (form), expected));
   g_assert_nonnull (find_button_with_tooltip (GTK_WIDGET (form), "Remove Closing Day"));
-  screenshot (GTK_WIDGET (form), "planning-closing-days.png");
+  save_screenshot (GTK_WIDGET (form), "planning-closing-days.png");
   gtk_window_destroy (form);
   settle ();
 
@@ -333,7 +317,7 @@ test_closing_days (Fixture              *f,
   settle ();
   g_assert_true (shows_label (GTK_WIDGET (page), "Noël"));
   g_assert_cmpuint (count_with_class (GTK_WIDGET (page), "slot-cancelled"), ==, n_slots);
-  screenshot (GTK_WIDGET (window), "planning-week-closed.png");
+  save_screenshot (GTK_WIDGET (window), "planning-week-closed.png");
 
   comptoir_planning_page_show_view (page, "cycle");
   settle ();
@@ -349,7 +333,7 @@ test_closing_days (Fixture              *f,
   g_assert_cmpint (fixture_query_int (f->db, sql), ==, n_slots);
   g_assert_true (g_str_has_prefix (message_of (form), "The shop is open on "));
   g_assert_nonnull (find_row (GTK_WIDGET (form), "No closing day in the coming twelve months"));
-  screenshot (GTK_WIDGET (form), "planning-closing-days-removed.png");
+  save_screenshot (GTK_WIDGET (form), "planning-closing-days-removed.png");
   gtk_window_destroy (form);
   settle ();
 }
@@ -397,7 +381,7 @@ test_squad_remove (Fixture              *f,
   click_widget (GTK_WIDGET (window), card);
   template_window = wait_for_window_with ("template-dialog");
   g_assert_nonnull (find_button_with_data (GTK_WIDGET (template_window), "member-id", member_id));
-  screenshot (GTK_WIDGET (template_window), "planning-template-squad.png");
+  save_screenshot (GTK_WIDGET (template_window), "planning-template-squad.png");
   click_widget (GTK_WIDGET (template_window),
                 find_button_with_data (GTK_WIDGET (template_window), "member-id", member_id));
   dialog = wait_for_message_dialog ();
@@ -471,7 +455,7 @@ test_planning (Fixture       *f,
                          "'weekday 0', '-6 days') AND date ('now', 'localtime', 'weekday 0')");
   g_assert_cmpuint (comptoir_planning_page_get_n_slot_cards (page), ==, fixture_query_int (f->db, sql));
   g_assert_cmpuint (comptoir_planning_page_get_n_slot_cards (page), >, 0);
-  screenshot (GTK_WIDGET (window), "planning-week.png");
+  save_screenshot (GTK_WIDGET (window), "planning-week.png");
 
   /* Next week: tap the slot, type a member's number, Enter. */
   click_widget (GTK_WIDGET (window), find_button_with_tooltip (GTK_WIDGET (page), "Next Week"));
@@ -491,7 +475,7 @@ test_planning (Fixture       *f,
                          "JOIN member m ON m.id = c.member_id WHERE c.slot_id = '%s' AND m.number = %lld "
                          "AND d.accepted = 1", slot_id, (long long) booker);
   g_assert_cmpint (fixture_query_int (f->db, sql), ==, 1);
-  screenshot (GTK_WIDGET (slot_window), "planning-slot.png");
+  save_screenshot (GTK_WIDGET (slot_window), "planning-slot.png");
 
   /* The member cannot come after all: their seat goes on the board. */
   click_widget (GTK_WIDGET (slot_window), find_button (GTK_WIDGET (slot_window), "_Offer"));
@@ -527,7 +511,7 @@ test_planning (Fixture       *f,
   settle ();
   g_assert_cmpuint (count_with_class (GTK_WIDGET (page), "template-card"), ==,
                     fixture_query_int (f->db, "SELECT count (*) FROM shift_template"));
-  screenshot (GTK_WIDGET (window), "planning-cycle.png");
+  save_screenshot (GTK_WIDGET (window), "planning-cycle.png");
 
   /* Shift now: a member who turns up scans their card and is in. */
   now_slot_id = comptoir_shift_add_slot (f->db, comptoir_day_today (), now_minute >= 10 ? now_minute - 10 : 0,
@@ -556,7 +540,7 @@ test_planning (Fixture       *f,
                                                                                   "till-message"))),
                                    "Welcome, "));
   g_assert_cmpuint (count_with_class (GTK_WIDGET (page), "present"), ==, 1);
-  screenshot (GTK_WIDGET (window), "planning-now.png");
+  save_screenshot (GTK_WIDGET (window), "planning-now.png");
 
   test_slot_form (f, window, page);
   test_closing_days (f, window, page);
