@@ -481,6 +481,57 @@ check "the CSV is what a French spreadsheet reads" \
 order show C-0042 2>/dev/null; rc=$?
 check "an unknown order fails" test $rc -eq 1
 
+# Markups: the coefficient as people type it, for a product, a category
+# or the whole shop; sale prices follow only when applied.
+prices () { "$cli" --db "$pdb" prices "$@"; }
+printf 'code;nom;ean;prix;tva;catégorie\nCAF;Café moulu;3760012345052;4,50;5,5;Épicerie\n' >"$tmp/cafe.csv"
+"$cli" --db "$pdb" product import "$tmp/cafe.csv" >/dev/null
+supplier link "Relais Vert" RV-500 CAF >/dev/null
+check "prices markup --product shows the shop's coefficient by default" \
+  test "$(prices markup --product CAF)" = "CAF Café moulu: ×1.20, the shop’s"
+prices markup --category épicerie 1,3 >"$tmp/out"; rc=$?
+check "prices markup --category takes a coefficient with a comma" test $rc -eq 0
+check "and stores its markup in basis points" \
+  test "$(pcount "SELECT markup_bp FROM category WHERE name = 'Épicerie'")" = 3000
+check "and says the prices follow once applied" grep -q "“prices apply” changes them" "$tmp/out"
+check "the category's coefficient is shown as where it comes from, found by barcode" \
+  test "$(prices markup --product 3760012345052)" = "CAF Café moulu: ×1.30, its category’s (Épicerie)"
+prices markup --product MUE "×1,25" >"$tmp/out"; rc=$?
+check "prices markup --product takes ×1,25" test $rc -eq 0
+check "and stores the product's own markup" test "$(pcount "SELECT markup_bp FROM product WHERE code = 'MUE'")" = 2500
+check "and shows it as its own" grep -qx "MUE Muesli croustillant: ×1.25, its own" "$tmp/out"
+prices markup --product MUE x1.3 >/dev/null
+check "x1.3 is 3000" test "$(pcount "SELECT markup_bp FROM product WHERE code = 'MUE'")" = 3000
+prices markup --product MUE abc 2>"$tmp/err"; rc=$?
+check "a coefficient that is not a number is refused" test $rc -eq 1
+check "saying what a coefficient is" grep -q "“abc” is not a coefficient" "$tmp/err"
+prices markup --product MUE 0,9 2>"$tmp/err"; rc=$?
+check "a coefficient under 1 is refused" test $rc -eq 1
+check "and nothing is stored" test "$(pcount "SELECT markup_bp FROM product WHERE code = 'MUE'")" = 3000
+prices markup --product 3760012345014 none >/dev/null; rc=$?
+check "none removes the product's own markup" \
+  test "$rc $(pcount "SELECT markup_bp IS NULL FROM product WHERE code = 'MUE'")" = "0 1"
+prices markup --shop 1.50 >/dev/null; rc=$?
+check "prices markup --shop stores the shop's setting" \
+  test "$rc $(pcount "SELECT value FROM setting WHERE id = 'stock.default-markup'")" = "0 5000"
+check "prices markup --shop alone shows it" \
+  grep -qx "Shop: ×1.50, for products without their own or their category’s" <(prices markup --shop)
+check "a product without its own nor a category's takes the shop's" \
+  test "$(prices markup --product MUE)" = "MUE Muesli croustillant: ×1.50, the shop’s"
+prices markup --shop none 2>/dev/null; rc=$?
+check "the shop cannot have none" \
+  test "$rc $(pcount "SELECT value FROM setting WHERE id = 'stock.default-markup'")" = "1 5000"
+prices markup --category Légumes 1,2 2>/dev/null; rc=$?
+check "an unknown category is refused" test $rc -eq 1
+prices markup --product MUE --shop 1,2 2>/dev/null; rc=$?
+check "a product and the shop at once is a usage error" test $rc -eq 2
+check "the sale price follows the category's coefficient: 3.12 × 1.30 with 5.5 % VAT is 4.28" \
+  grep -qP "^CAF\tCafé moulu\t4.50\t4.28\t3.12\t×1.30 \(category\)\tRelais Vert$" <(prices preview)
+prices markup --category Épicerie none >"$tmp/out"; rc=$?
+check "none removes the category's markup" \
+  test "$rc $(pcount "SELECT markup_bp IS NULL FROM category WHERE name = 'Épicerie'")" = "0 1"
+check "and says the shop's applies" grep -qx "Épicerie: none of its own, the shop’s ×1.50 applies" "$tmp/out"
+
 # Stock: corrections at a cost, losses, a transfer, the check and the
 # lists, then an inventory count while the shop sells.
 kdb=$tmp/stock.db

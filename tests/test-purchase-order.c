@@ -555,6 +555,85 @@ test_sale_price (void)
   }
 }
 
+/* Coefficients as people type them, and what is refused. */
+static void
+test_parse_coefficient (void)
+{
+  static const struct { const char *text; int bp; } good[] = {
+    { "1,3", 3000 }, { "1.30", 3000 }, { "x1.3", 3000 }, { "×1,3", 3000 }, { " X 1,25 ", 2500 },
+    { "\xc3\x97\xc2\xa0" "1,2", 2000 }, { "*1.5", 5000 }, { "1", 0 }, { "1,", 0 }, { "2", 10000 },
+    { "1.2345", 2345 }, { "11", 100000 }, { "11,0000", 100000 }, { "01,20", 2000 },
+  };
+  static const char * const bad[] = {
+    "", "  ", "abc", "×", "x", "1,2,3", "1.23456", "0,95", ",5", "0", "11,0001", "12", "20", "1234567890123",
+    "1,2 €", "-1,2", "+1,2", "20 %", "1 ,2x", "xx1,2", "1e1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      int bp = -1;
+
+      g_test_message ("“%s”", good[i].text);
+      g_assert_true (comptoir_pricing_parse_coefficient (good[i].text, &bp, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (bp, ==, good[i].bp);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      int bp = -1;
+
+      g_test_message ("“%s”", bad[i]);
+      g_assert_false (comptoir_pricing_parse_coefficient (bad[i], &bp, &error));
+      g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
+      g_assert_cmpint (bp, ==, -1);
+    }
+  {
+    g_autoptr (GError) error = NULL;
+    int bp = -1;
+
+    g_assert_false (comptoir_pricing_parse_coefficient ("abc", &bp, &error));
+    g_assert_cmpstr (error->message, ==, "“abc” is not a coefficient: give the number the purchase price excluding "
+                                         "VAT is multiplied by, such as 1.20 or ×1.3 (at most four decimals).");
+    g_clear_error (&error);
+    g_assert_false (comptoir_pricing_parse_coefficient (" 0,8 ", &bp, &error));
+    g_assert_cmpstr (error->message, ==, "A coefficient of 0,8 would sell below the purchase price: give 1 or more, "
+                                         "such as 1.20.");
+    g_clear_error (&error);
+    g_assert_false (comptoir_pricing_parse_coefficient ("20", &bp, &error));
+    g_assert_true (g_str_has_prefix (error->message, "A coefficient of 20 is more than 11 times"));
+  }
+  /* What is shown reads back as the same markup. */
+  for (int bp = 0; bp <= 100000; bp += 1234)
+    {
+      g_autofree char *text = comptoir_pricing_format_coefficient (bp);
+      g_autofree char *local = comptoir_pricing_format_coefficient_local (bp);
+      int back = -1, back_local = -1;
+
+      g_assert_true (comptoir_pricing_parse_coefficient (text, &back, NULL));
+      g_assert_true (comptoir_pricing_parse_coefficient (local, &back_local, NULL));
+      g_assert_cmpint (back, ==, bp);
+      g_assert_cmpint (back_local, ==, bp);
+    }
+}
+
+static void
+assert_markup (ComptoirDb           *db,
+               const char           *product_id,
+               int                   markup_bp,
+               ComptoirMarkupSource  source)
+{
+  g_autoptr (GError) error = NULL;
+  ComptoirMarkupSource got_source = -1;
+  int got = -1;
+
+  g_assert_true (comptoir_pricing_get_product_markup (db, product_id, &got, &got_source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (got, ==, markup_bp);
+  g_assert_cmpint (got_source, ==, source);
+}
+
 static gint64
 price_of (Shop       *s,
           const char *product_id)
@@ -611,6 +690,40 @@ test_pricing (Shop          *s,
   g_assert_false (comptoir_pricing_set_product_markup (db, s->muesli, 100001, &error));
   g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID);
   g_clear_error (&error);
+  /* Where each product's markup comes from. */
+  assert_markup (db, s->muesli, 2500, COMPTOIR_MARKUP_FROM_PRODUCT);
+  assert_markup (db, s->riz, 3000, COMPTOIR_MARKUP_FROM_CATEGORY);
+  assert_markup (db, s->jus, 2000, COMPTOIR_MARKUP_FROM_SHOP);
+  {
+    ComptoirMarkupSource source = -1;
+    int markup = -1;
+
+    g_assert_true (comptoir_pricing_get_category_markup (db, s->category, &markup, &source, &error));
+    g_assert_cmpint (markup, ==, 3000);
+    g_assert_cmpint (source, ==, COMPTOIR_MARKUP_FROM_CATEGORY);
+    g_assert_true (comptoir_pricing_get_category_markup (db, NULL, &markup, &source, &error));
+    g_assert_cmpint (markup, ==, 2000);
+    g_assert_cmpint (source, ==, COMPTOIR_MARKUP_FROM_SHOP);
+    g_assert_no_error (error);
+    g_assert_false (comptoir_pricing_get_product_markup (db, "no-such-product", &markup, &source, &error));
+    g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_false (comptoir_pricing_get_category_markup (db, "no-such-category", &markup, &source, &error));
+    g_assert_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  /* A product's own markup comes before its category's; removed, the
+   * category's applies again. */
+  g_assert_true (comptoir_pricing_set_product_markup (db, s->riz, 4000, &error));
+  assert_markup (db, s->riz, 4000, COMPTOIR_MARKUP_FROM_PRODUCT);
+  g_assert_true (comptoir_pricing_set_product_markup (db, s->riz, -1, &error));
+  g_assert_no_error (error);
+  assert_markup (db, s->riz, 3000, COMPTOIR_MARKUP_FROM_CATEGORY);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT markup_bp IS NULL FROM product WHERE id = '%s'", s->riz);
+
+    g_assert_cmpint (fixture_query_int (db, sql), ==, 1);
+  }
   /* The tea already sells at its price: not listed. */
   tea = comptoir_catalog_get_by_id (s->f.catalog, s->the, &error);
   comptoir_product_set_price_cents (tea, 380);
@@ -728,6 +841,7 @@ main (int    argc,
   ADD ("list", test_list);
 #undef ADD
   g_test_add_func ("/comptoir/core/purchase-order/sale-price", test_sale_price);
+  g_test_add_func ("/comptoir/core/purchase-order/parse-coefficient", test_parse_coefficient);
 
   return g_test_run ();
 }

@@ -161,6 +161,11 @@ test_products_window (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_PRODUCTS);
   save_screenshot (GTK_WIDGET (window), "products-by-price.png");
 
+  /* Its category sells at ×1.30: what an empty coefficient means. */
+  g_assert_nonnull (comptoir_product_get_category_id (first));
+  g_assert_true (comptoir_pricing_set_category_markup (f->db, comptoir_product_get_category_id (first), 3000, &error));
+  g_assert_no_error (error);
+
   /* Edit the first product: a price that is not a number is refused with
    * a message, a good one is saved and shows in the list. */
   editor = COMPTOIR_PRODUCT_EDITOR (comptoir_products_page_edit_product (page, 0));
@@ -170,6 +175,10 @@ test_products_window (Fixture       *f,
   {
     GtkWidget *price_row = NULL;
     GtkWidget *error_label;
+    GtkWidget *markup_row = find_row (GTK_WIDGET (editor), "Coefficient");
+    GtkEntry *markup = GTK_ENTRY (find_descendant (markup_row, GTK_TYPE_ENTRY));
+    AdwComboRow *category_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Category"));
+    guint category;
     GtkWidget *rows = find_descendant (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_PAGE);
 
     /* The price row is the one titled so. */
@@ -188,6 +197,17 @@ test_products_window (Fixture       *f,
     g_assert_nonnull (price_row);
 
     g_assert_false (comptoir_product_editor_get_dirty (editor));
+    /* No coefficient of its own: the field says which applies. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (markup)), ==, "");
+    g_assert_cmpstr (gtk_entry_get_placeholder_text (markup), ==, "×1.30 (category)");
+    category = adw_combo_row_get_selected (category_row);
+    adw_combo_row_set_selected (category_row, 0);
+    g_assert_cmpstr (gtk_entry_get_placeholder_text (markup), ==, "×1.20 (shop)");
+    adw_combo_row_set_selected (category_row, category);
+    g_assert_cmpstr (gtk_entry_get_placeholder_text (markup), ==, "×1.30 (category)");
+    scroll_to (markup_row);
+    save_screenshot (GTK_WIDGET (editor), "product-editor-coefficient.png");
+
     gtk_editable_set_text (GTK_EDITABLE (price_row), "douze");
     g_assert_true (comptoir_product_editor_get_dirty (editor));
 
@@ -204,17 +224,54 @@ test_products_window (Fixture       *f,
       settle ();
     }
 
+    /* A coefficient typed as people say it, refused when it is not one. */
+    gtk_editable_set_text (GTK_EDITABLE (markup), "abc");
     g_assert_false (comptoir_product_editor_save (editor));
     error_label = find_descendant (find_descendant (GTK_WIDGET (editor), GTK_TYPE_REVEALER), GTK_TYPE_LABEL);
     g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "price"));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "“abc” is not a coefficient"));
     g_assert_true (gtk_widget_has_css_class (price_row, "field-error"));
+    g_assert_true (gtk_widget_has_css_class (markup_row, "field-error"));
     settle ();
     save_screenshot (GTK_WIDGET (editor), "product-editor-error.png");
+    gtk_editable_set_text (GTK_EDITABLE (markup), "1,35");
+    g_assert_false (gtk_widget_has_css_class (markup_row, "field-error"));
 
     gtk_editable_set_text (GTK_EDITABLE (price_row), "1234,56");
     g_assert_true (comptoir_product_editor_save (editor));
   }
   settle ();
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT markup_bp FROM product WHERE id = '%s'", edited_id);
+
+    g_assert_cmpint (fixture_query_int (f->db, sql), ==, 3500);
+  }
+
+  /* Opened again, the field shows the product's own coefficient;
+   * emptied, the category's applies again. */
+  editor = COMPTOIR_PRODUCT_EDITOR (comptoir_products_page_edit_product (page, 0));
+  wait_for (window_mapped, editor);
+  {
+    GtkEntry *markup = GTK_ENTRY (find_descendant (find_row (GTK_WIDGET (editor), "Coefficient"), GTK_TYPE_ENTRY));
+    g_autofree char *sql = g_strdup_printf ("SELECT markup_bp IS NULL FROM product WHERE id = '%s'", edited_id);
+    const char *markup_changes = "SELECT count(*) FROM change_log WHERE payload LIKE '%\"markup_bp\"%'";
+
+    /* The category's and the product's. */
+    g_assert_cmpint (fixture_query_int (f->db, markup_changes), ==, 2);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (markup)), ==, "×1.35");
+    /* Saved unchanged: the coefficient is not written again. */
+    g_assert_true (comptoir_product_editor_save (editor));
+    settle ();
+    g_assert_cmpint (fixture_query_int (f->db, markup_changes), ==, 2);
+
+    editor = COMPTOIR_PRODUCT_EDITOR (comptoir_products_page_edit_product (page, 0));
+    wait_for (window_mapped, editor);
+    markup = GTK_ENTRY (find_descendant (find_row (GTK_WIDGET (editor), "Coefficient"), GTK_TYPE_ENTRY));
+    gtk_editable_set_text (GTK_EDITABLE (markup), "");
+    g_assert_true (comptoir_product_editor_save (editor));
+    settle ();
+    g_assert_cmpint (fixture_query_int (f->db, sql), ==, 1);
+  }
 
   edited = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (comptoir_product_get_id (edited), ==, edited_id);

@@ -14,6 +14,8 @@
  * refuses, and edits the scale label rules through its dialog. */
 
 #define LOCK_REFUSED "Give the lock delay in seconds, from 0 (never lock) to 86400."
+#define MARKUP_REFUSED "“abc” is not a coefficient: give the number the purchase price excluding VAT is " \
+                       "multiplied by, such as 1.20 or ×1.3 (at most four decimals)."
 #define CYCLE_REFUSED "In the status rules, “cycle_days” must be a whole number from 7 to 364."
 
 static void
@@ -357,6 +359,34 @@ test_settings_window (Fixture       *f,
   apply_entry (row, "120");
   g_assert_false (gtk_widget_has_css_class (row, "field-error"));
   assert_setting (f, COMPTOIR_SETTING_TILL_LOCK_AFTER, "120");
+
+  /* The shop's coefficient, typed as people say it and stored as the
+   * markup the core computes with; what is not a coefficient is refused
+   * and nothing is written. */
+  row = find_row (page, "Coefficient over the purchase price");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "×1.20");
+  apply_entry (row, "1,35");
+  assert_setting (f, COMPTOIR_SETTING_DEFAULT_MARKUP, "3500");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "×1.35");
+  g_assert_false (gtk_widget_has_css_class (row, "field-error"));
+  g_assert_cmpint (count_changes (f, COMPTOIR_SETTING_DEFAULT_MARKUP), ==, 1);
+  apply_entry (row, "abc");
+  g_assert_true (gtk_widget_has_css_class (row, "field-error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, MARKUP_REFUSED);
+  g_assert_true (shows_label (GTK_WIDGET (window), MARKUP_REFUSED));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "×1.35");
+  assert_setting (f, COMPTOIR_SETTING_DEFAULT_MARKUP, "3500");
+  g_assert_cmpint (count_changes (f, COMPTOIR_SETTING_DEFAULT_MARKUP), ==, 1);
+  scroll_to (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+  save_screenshot (GTK_WIDGET (window), "settings-prices-error.png");
+  /* The shown value applied again is the same markup: nothing to log. */
+  apply_entry (row, "×1.35");
+  g_assert_false (gtk_widget_has_css_class (row, "field-error"));
+  g_assert_cmpint (count_changes (f, COMPTOIR_SETTING_DEFAULT_MARKUP), ==, 1);
+  apply_entry (row, "x1.2");
+  assert_setting (f, COMPTOIR_SETTING_DEFAULT_MARKUP, "2000");
+  save_screenshot (GTK_WIDGET (window), "settings-prices.png");
 
   check_members_and_shifts (f, GTK_WIDGET (window), page);
 

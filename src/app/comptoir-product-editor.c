@@ -22,6 +22,8 @@ struct _ComptoirProductEditor
   AdwComboRow     *unit_row;
   AdwEntryRow     *price_row;
   AdwComboRow     *vat_row;
+  AdwActionRow    *markup_row;
+  GtkEntry        *markup_entry;
   AdwComboRow     *category_row;
   AdwEntryRow     *origin_row;
   AdwEntryRow     *supplier_ref_row;
@@ -34,6 +36,8 @@ struct _ComptoirProductEditor
   GPtrArray       *categories;  /* ComptoirCategory, index + 1 in the combo */
   gboolean         is_new;
   gboolean         dirty;
+  int              stored_markup_bp;  /* the product's own markup as loaded; -1: none */
+  int              markup_bp;         /* as read from the form; -1: none */
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirProductEditor, comptoir_product_editor, ADW_TYPE_WINDOW)
@@ -59,13 +63,15 @@ row_for_field (ComptoirProductEditor *self,
     return GTK_WIDGET (self->price_row);
   if (g_str_equal (field, "vat-bp"))
     return GTK_WIDGET (self->vat_row);
+  if (g_str_equal (field, "markup"))
+    return GTK_WIDGET (self->markup_row);
   return NULL;
 }
 
 static void
 clear_errors (ComptoirProductEditor *self)
 {
-  static const char *fields[] = { "name", "code", "barcodes", "price-cents", "vat-bp" };
+  static const char *fields[] = { "name", "code", "barcodes", "price-cents", "vat-bp", "markup" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_widget_remove_css_class (row_for_field (self, fields[i]), "field-error");
@@ -114,6 +120,12 @@ static void
 mark_dirty (ComptoirProductEditor *self)
 {
   self->dirty = TRUE;
+}
+
+static void
+on_markup_changed (ComptoirProductEditor *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->markup_row), "field-error");
 }
 
 static void
@@ -210,6 +222,17 @@ read_form (ComptoirProductEditor *self,
       comptoir_product_set_category (self->product, c->id, c->name);
     }
 
+  /* Empty: none of its own, the category's or the shop's applies. */
+  {
+    g_autofree char *markup = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->markup_entry))));
+    g_autoptr (GError) error = NULL;
+
+    if (*markup == '\0')
+      self->markup_bp = -1;
+    else if (!comptoir_pricing_parse_coefficient (markup, &self->markup_bp, &error))
+      add_field_error (errors, "markup", error->message);
+  }
+
   comptoir_product_set_origin (self->product, gtk_editable_get_text (GTK_EDITABLE (self->origin_row)));
   comptoir_product_set_supplier_ref (self->product, gtk_editable_get_text (GTK_EDITABLE (self->supplier_ref_row)));
   comptoir_product_set_organic (self->product, gtk_switch_get_active (self->organic_switch));
@@ -221,6 +244,22 @@ gboolean
 comptoir_product_editor_get_dirty (ComptoirProductEditor *self)
 {
   return self->dirty;
+}
+
+/* The product and its own markup: one change for the person, one
+ * transaction for the shop. */
+static gboolean
+save_in_transaction (ComptoirDb  *db,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  ComptoirProductEditor *self = user_data;
+
+  if (!comptoir_catalog_save_product (self->catalog, self->product, error))
+    return FALSE;
+  if (self->markup_bp == self->stored_markup_bp)
+    return TRUE;
+  return comptoir_pricing_set_product_markup (db, comptoir_product_get_id (self->product), self->markup_bp, error);
 }
 
 gboolean
@@ -247,7 +286,7 @@ comptoir_product_editor_save (ComptoirProductEditor *self)
       return FALSE;
     }
 
-  if (!comptoir_catalog_save_product (self->catalog, self->product, &error))
+  if (!comptoir_db_transaction (comptoir_catalog_get_db (self->catalog), save_in_transaction, self, &error))
     {
       add_field_error (errors, "", error->message);
       show_errors (self, errors);
@@ -267,10 +306,44 @@ save_action (GtkWidget  *widget,
   comptoir_product_editor_save (COMPTOIR_PRODUCT_EDITOR (widget));
 }
 
+/* What an empty coefficient means for the category chosen: "×1.30
+ * (category)", else "×1.20 (shop)". */
+static void
+update_markup_placeholder (ComptoirProductEditor *self)
+{
+  guint category = adw_combo_row_get_selected (self->category_row);
+  const char *category_id = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *coefficient = NULL;
+  g_autofree char *placeholder = NULL;
+  ComptoirMarkupSource source;
+  int markup_bp;
+
+  if (category != 0 && category != GTK_INVALID_LIST_POSITION)
+    category_id = ((ComptoirCategory *) g_ptr_array_index (self->categories, category - 1))->id;
+  if (!comptoir_pricing_get_category_markup (comptoir_catalog_get_db (self->catalog), category_id, &markup_bp,
+                                             &source, &error))
+    {
+      g_warning ("Category markup unavailable: %s", error->message);
+      gtk_entry_set_placeholder_text (self->markup_entry, NULL);
+      return;
+    }
+  coefficient = comptoir_pricing_format_coefficient_local (markup_bp);
+  placeholder = g_strdup_printf (source == COMPTOIR_MARKUP_FROM_CATEGORY
+                                   /* Translators: the coefficient (×1.30) a product without its own takes */
+                                   ? _("%s (category)")
+                                   /* Translators: the coefficient (×1.20) a product without its own takes */
+                                   : _("%s (shop)"),
+                                 coefficient);
+  gtk_entry_set_placeholder_text (self->markup_entry, placeholder);
+}
+
 static void
 on_category_selected (ComptoirProductEditor *self)
 {
   guint category = adw_combo_row_get_selected (self->category_row);
+
+  update_markup_placeholder (self);
 
   /* For a new product the category's usual VAT rate is the right guess. */
   if (!self->is_new || category == 0 || category == GTK_INVALID_LIST_POSITION)
@@ -320,6 +393,28 @@ fill_form (ComptoirProductEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (vat_rates); i++)
     if (vat_rates[i] == comptoir_product_get_vat_bp (p))
       adw_combo_row_set_selected (self->vat_row, i);
+  /* The product's own coefficient; without one, the field stays empty
+   * and says what applies instead. */
+  self->stored_markup_bp = -1;
+  if (!self->is_new)
+    {
+      g_autoptr (GError) markup_error = NULL;
+      ComptoirMarkupSource source;
+      int markup_bp;
+
+      if (!comptoir_pricing_get_product_markup (comptoir_catalog_get_db (self->catalog), comptoir_product_get_id (p),
+                                                &markup_bp, &source, &markup_error))
+        g_warning ("Markup unavailable: %s", markup_error->message);
+      else if (source == COMPTOIR_MARKUP_FROM_PRODUCT)
+        {
+          g_autofree char *coefficient = comptoir_pricing_format_coefficient_local (markup_bp);
+
+          self->stored_markup_bp = markup_bp;
+          gtk_editable_set_text (GTK_EDITABLE (self->markup_entry), coefficient);
+        }
+    }
+  self->markup_bp = self->stored_markup_bp;
+  update_markup_placeholder (self);
   gtk_editable_set_text (GTK_EDITABLE (self->origin_row), comptoir_product_get_origin (p) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->supplier_ref_row), comptoir_product_get_supplier_ref (p) ?: "");
   gtk_switch_set_active (self->organic_switch, comptoir_product_get_organic (p));
@@ -334,7 +429,8 @@ fill_form (ComptoirProductEditor *self)
   {
     GtkWidget *entries[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->code_row),
                              GTK_WIDGET (self->barcodes_row), GTK_WIDGET (self->price_row),
-                             GTK_WIDGET (self->origin_row), GTK_WIDGET (self->supplier_ref_row) };
+                             GTK_WIDGET (self->origin_row), GTK_WIDGET (self->supplier_ref_row),
+                             GTK_WIDGET (self->markup_entry) };
     GtkWidget *combos[] = { GTK_WIDGET (self->unit_row), GTK_WIDGET (self->vat_row),
                             GTK_WIDGET (self->category_row) };
 
@@ -345,6 +441,7 @@ fill_form (ComptoirProductEditor *self)
     g_signal_connect_swapped (self->organic_switch, "notify::active", G_CALLBACK (mark_dirty), self);
     g_signal_connect_swapped (self->quick_switch, "notify::active", G_CALLBACK (mark_dirty), self);
     g_signal_connect_swapped (self->active_switch, "notify::active", G_CALLBACK (mark_dirty), self);
+    g_signal_connect_swapped (self->markup_entry, "changed", G_CALLBACK (on_markup_changed), self);
   }
 }
 
@@ -383,6 +480,8 @@ comptoir_product_editor_class_init (ComptoirProductEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, unit_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, price_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, vat_row);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, markup_row);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, markup_entry);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, category_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, origin_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, supplier_ref_row);

@@ -27,6 +27,7 @@ struct _ComptoirSettingsPage
   AdwPreferencesGroup *shifts_group;
   AdwPreferencesGroup *payment_group;
   AdwEntryRow         *currency_row;
+  AdwEntryRow         *markup_row;
   AdwPreferencesGroup *scale_group;
   AdwEntryRow         *till_code_row;
   AdwEntryRow         *printer_row;

@@ -154,6 +154,21 @@ load_entry (ComptoirSettingsPage *self,
   _comptoir_settings_page_set_entry_text (row, value != NULL ? value : "");
 }
 
+/* The shop's markup as people say it: "×1,20". */
+static void
+load_markup (ComptoirSettingsPage *self)
+{
+  g_autofree char *text = NULL;
+  ComptoirMarkupSource source;
+  int markup_bp = 0;
+
+  /* No category: the shop's, as prices are computed with it (a stored
+   * value out of range counts as the nearest allowed). */
+  comptoir_pricing_get_category_markup (self->db, NULL, &markup_bp, &source, NULL);
+  text = comptoir_pricing_format_coefficient_local (markup_bp);
+  _comptoir_settings_page_set_entry_text (self->markup_row, text);
+}
+
 static void
 load_address (ComptoirSettingsPage *self)
 {
@@ -205,6 +220,7 @@ load_all (ComptoirSettingsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (entry_keys); i++)
     load_entry (self, ENTRY_ROW_AT (self, i));
   load_address (self);
+  load_markup (self);
   load_combo (self, self->mode_row);
   load_combo (self, self->columns_row);
   _comptoir_settings_page_load_shifts (self);
@@ -237,6 +253,32 @@ on_entry_apply (AdwEntryRow          *row,
   /* Saved, the row shows the value as stored (trimmed); refused, the value
    * still in force. */
   load_entry (self, row);
+  if (ok)
+    _comptoir_settings_page_saved (self, GTK_WIDGET (row));
+  else
+    _comptoir_settings_page_show_error (self, GTK_WIDGET (row), error->message);
+}
+
+/* Typed as a coefficient ("1,35", "×1.35"), stored as the markup in
+ * basis points the core computes with ("3500"). */
+static void
+on_markup_apply (AdwEntryRow          *row,
+                 ComptoirSettingsPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+  int markup_bp;
+  gboolean ok;
+
+  ok = comptoir_pricing_parse_coefficient (gtk_editable_get_text (GTK_EDITABLE (row)), &markup_bp, &error);
+  if (ok)
+    {
+      value = g_strdup_printf ("%d", markup_bp);
+      ok = comptoir_settings_set (self->db, COMPTOIR_SETTING_DEFAULT_MARKUP, value, &error);
+    }
+  /* Saved, the row shows the coefficient as stored; refused, the one
+   * still in force. */
+  load_markup (self);
   if (ok)
     _comptoir_settings_page_saved (self, GTK_WIDGET (row));
   else
@@ -483,12 +525,14 @@ comptoir_settings_page_class_init (ComptoirSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, shifts_group);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, payment_group);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, markup_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, scale_group);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, till_code_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, printer_row);
   gtk_widget_class_bind_template_child (widget_class, ComptoirSettingsPage, scanner_row);
   gtk_widget_class_bind_template_callback (widget_class, on_map);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_markup_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_address_apply);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include "comptoir-core.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +30,11 @@ const char *comptoir_cli_argument     (int                 argc,
 int         comptoir_cli_count_arguments (int                 argc,
                                           char              **argv,
                                           const char * const *flags);
+
+/* The category named so, whatever the case; NULL with an error saying
+ * so when there is none. Free with comptoir_category_free(). */
+ComptoirCategory *comptoir_cli_find_category (ComptoirDb  *db,
+                                              const char  *name,
+                                              GError     **error);
 
 G_END_DECLS

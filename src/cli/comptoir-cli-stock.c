@@ -456,33 +456,13 @@ inventory_start (ComptoirDb      *db,
   g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
   const char *category = comptoir_cli_option_value (argc, argv, "--category");
-  const char *category_id = NULL;
-  g_autoptr (GPtrArray) categories = NULL;
+  g_autoptr (ComptoirCategory) found = NULL;
 
   if (count_arguments (argc, argv) != 2)
     return comptoir_cli_usage_error (_("inventory start LABEL [--category NAME]"));
-  if (category != NULL)
-    {
-      if (!(categories = comptoir_catalog_list_categories (catalog, &error)))
-        return comptoir_cli_fail (g_steal_pointer (&error));
-      for (guint i = 0; category_id == NULL && i < categories->len; i++)
-        {
-          const ComptoirCategory *c = g_ptr_array_index (categories, i);
-          g_autofree char *a = g_utf8_casefold (c->name, -1);
-          g_autofree char *b = g_utf8_casefold (category, -1);
-
-          if (g_str_equal (a, b))
-            category_id = c->id;
-        }
-      if (category_id == NULL)
-        {
-          g_set_error (&error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
-                       _("No category is named “%s”: check its spelling in the catalogue."),
-                       category);
-          return comptoir_cli_fail (g_steal_pointer (&error));
-        }
-    }
-  if (!(id = comptoir_inventory_start (db, argument (argc, argv, 1), category_id, &error)))
+  if (category != NULL && !(found = comptoir_cli_find_category (db, category, &error)))
+    return comptoir_cli_fail (g_steal_pointer (&error));
+  if (!(id = comptoir_inventory_start (db, argument (argc, argv, 1), found != NULL ? found->id : NULL, &error)))
     return comptoir_cli_fail (g_steal_pointer (&error));
   g_print ("%s\n", id);
   return 0;

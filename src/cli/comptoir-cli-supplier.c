@@ -279,13 +279,171 @@ markup_source_label (ComptoirMarkupSource source)
     }
 }
 
+/* "×1.30" from text, or -1 for "none"; FALSE (error set) for anything
+ * else. */
+static gboolean
+parse_markup (const char  *text,
+              int         *out_bp,
+              GError     **error)
+{
+  g_autofree char *word = g_strstrip (g_strdup (text));
+
+  if (g_ascii_strcasecmp (word, "none") == 0)
+    {
+      *out_bp = -1;
+      return TRUE;
+    }
+  return comptoir_pricing_parse_coefficient (text, out_bp, error);
+}
+
+static void
+print_product_markup (ComptoirProduct      *product,
+                      int                   markup_bp,
+                      ComptoirMarkupSource  source)
+{
+  g_autofree char *coefficient = comptoir_pricing_format_coefficient (markup_bp);
+  const char *code = comptoir_product_get_code (product), *name = comptoir_product_get_name (product);
+
+  switch (source)
+    {
+    case COMPTOIR_MARKUP_FROM_PRODUCT:
+      /* Translators: product code, name, coefficient (×1.30) */
+      g_print (_("%s %s: %s, its own\n"), code, name, coefficient);
+      break;
+    case COMPTOIR_MARKUP_FROM_CATEGORY:
+      /* Translators: product code, name, coefficient (×1.30), category */
+      g_print (_("%s %s: %s, its category’s (%s)\n"), code, name, coefficient,
+               comptoir_product_get_category_name (product));
+      break;
+    case COMPTOIR_MARKUP_FROM_SHOP:
+    default:
+      /* Translators: product code, name, coefficient (×1.30) */
+      g_print (_("%s %s: %s, the shop’s\n"), code, name, coefficient);
+      break;
+    }
+}
+
+/* prices markup --product CODE|BARCODE [COEF|none]: shows the
+ * coefficient the product sells at and where it comes from, after
+ * setting its own when one is given. */
+static int
+markup_product (ComptoirDb *db,
+                const char *code,
+                const char *coefficient)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
+  g_autoptr (ComptoirProduct) product = NULL;
+  ComptoirMarkupSource source;
+  int markup_bp;
+
+  if (!(product = comptoir_catalog_lookup (catalog, code, &error)) ||
+      (coefficient != NULL &&
+       (!parse_markup (coefficient, &markup_bp, &error) ||
+        !comptoir_pricing_set_product_markup (db, comptoir_product_get_id (product), markup_bp, &error))) ||
+      !comptoir_pricing_get_product_markup (db, comptoir_product_get_id (product), &markup_bp, &source, &error))
+    return comptoir_cli_fail (g_steal_pointer (&error));
+  print_product_markup (product, markup_bp, source);
+  return 0;
+}
+
+static int
+markup_category (ComptoirDb *db,
+                 const char *name,
+                 const char *coefficient)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ComptoirCategory) category = NULL;
+  g_autofree char *text = NULL;
+  ComptoirMarkupSource source;
+  int markup_bp;
+
+  if (!(category = comptoir_cli_find_category (db, name, &error)) ||
+      (coefficient != NULL &&
+       (!parse_markup (coefficient, &markup_bp, &error) ||
+        !comptoir_pricing_set_category_markup (db, category->id, markup_bp, &error))) ||
+      !comptoir_pricing_get_category_markup (db, category->id, &markup_bp, &source, &error))
+    return comptoir_cli_fail (g_steal_pointer (&error));
+  text = comptoir_pricing_format_coefficient (markup_bp);
+  if (source == COMPTOIR_MARKUP_FROM_CATEGORY)
+    /* Translators: category, coefficient (×1.30) */
+    g_print (_("%s: %s, its own\n"), category->name, text);
+  else
+    /* Translators: category, coefficient (×1.20) */
+    g_print (_("%s: none of its own, the shop’s %s applies\n"), category->name, text);
+  return 0;
+}
+
+static int
+markup_shop (ComptoirDb *db,
+             const char *coefficient)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  ComptoirMarkupSource source;
+  int markup_bp;
+
+  if (coefficient != NULL)
+    {
+      g_autofree char *value = NULL;
+
+      if (!parse_markup (coefficient, &markup_bp, &error))
+        return comptoir_cli_fail (g_steal_pointer (&error));
+      if (markup_bp < 0)
+        {
+          g_set_error_literal (&error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                               _("The shop always has a coefficient: give one, such as 1.20."));
+          return comptoir_cli_fail (g_steal_pointer (&error));
+        }
+      value = g_strdup_printf ("%d", markup_bp);
+      if (!comptoir_settings_set (db, COMPTOIR_SETTING_DEFAULT_MARKUP, value, &error))
+        return comptoir_cli_fail (g_steal_pointer (&error));
+    }
+  /* No category: the shop's. */
+  if (!comptoir_pricing_get_category_markup (db, NULL, &markup_bp, &source, &error))
+    return comptoir_cli_fail (g_steal_pointer (&error));
+  text = comptoir_pricing_format_coefficient (markup_bp);
+  /* Translators: coefficient (×1.20) */
+  g_print (_("Shop: %s, for products without their own or their category’s\n"), text);
+  return 0;
+}
+
+/* prices markup --product CODE | --category NAME | --shop, then the
+ * coefficient to set (none: the product's or category's own removed). */
+static int
+prices_markup (ComptoirDb *db,
+               GPtrArray  *args,
+               GHashTable *options)
+{
+  const char *product = g_hash_table_lookup (options, "--product");
+  const char *category = g_hash_table_lookup (options, "--category");
+  gboolean shop = g_hash_table_contains (options, "--shop");
+  const char *coefficient = args->len == 1 ? g_ptr_array_index (args, 0) : NULL;
+  int rc;
+
+  if (args->len > 1 || (product != NULL) + (category != NULL) + shop != 1 ||
+      g_hash_table_contains (options, "--supplier"))
+    return 2;
+  if (product != NULL)
+    rc = markup_product (db, product, coefficient);
+  else if (category != NULL)
+    rc = markup_category (db, category, coefficient);
+  else
+    rc = markup_shop (db, coefficient);
+  /* The coefficient alone changes no price: a person looks at them first. */
+  if (rc == 0 && coefficient != NULL)
+    g_print ("%s\n", _("Sale prices follow once applied: “prices preview” lists them, “prices apply” "
+                       "changes them."));
+  return rc;
+}
+
 int
 comptoir_cli_prices (ComptoirDb  *db,
                      int          argc,
                      char       **argv)
 {
-  static const char * const with_value[] = { "--supplier", NULL };
-  static const char * const flags[] = { NULL };
+  static const char * const with_value[] = { "--supplier", "--product", "--category", NULL };
+  static const char * const flags[] = { "--shop", NULL };
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   g_autoptr (GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GError) error = NULL;
@@ -294,9 +452,12 @@ comptoir_cli_prices (ComptoirDb  *db,
   const char *name;
   gboolean apply;
 
-  if (argc < 1 || !split_args (argc - 1, argv + 1, with_value, flags, args, options) || args->len != 0)
+  if (argc < 1 || !split_args (argc - 1, argv + 1, with_value, flags, args, options))
     return 2;
-  if (!g_str_equal (argv[0], "preview") && !g_str_equal (argv[0], "apply"))
+  if (g_str_equal (argv[0], "markup"))
+    return prices_markup (db, args, options);
+  if ((!g_str_equal (argv[0], "preview") && !g_str_equal (argv[0], "apply")) || args->len != 0 ||
+      g_hash_table_size (options) != (g_hash_table_contains (options, "--supplier") ? 1 : 0))
     return 2;
   apply = g_str_equal (argv[0], "apply");
   name = g_hash_table_lookup (options, "--supplier");

@@ -217,6 +217,30 @@ cmd_product (ComptoirDb *db,
   return 2;
 }
 
+ComptoirCategory *
+comptoir_cli_find_category (ComptoirDb  *db,
+                            const char  *name,
+                            GError     **error)
+{
+  g_autoptr (ComptoirCatalog) catalog = comptoir_catalog_new (db);
+  g_autoptr (GPtrArray) categories = comptoir_catalog_list_categories (catalog, error);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  if (categories == NULL)
+    return NULL;
+  for (guint i = 0; i < categories->len; i++)
+    {
+      ComptoirCategory *c = g_ptr_array_index (categories, i);
+      g_autofree char *folded = g_utf8_casefold (c->name, -1);
+
+      if (g_str_equal (folded, wanted))
+        return g_ptr_array_steal_index (categories, i);
+    }
+  g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
+               _("No category is named “%s”: check its spelling in the catalogue."), name);
+  return NULL;
+}
+
 int
 comptoir_cli_usage_error (const char *message)
 {
@@ -658,7 +682,9 @@ static const Command commands[] = {
                    "[--franco EUROS] | list | show NAME | import NAME FILE.csv [--dry-run] "
                    "[--map ref=Réf,barcode=EAN,name=…,pack=…,price=…,pack-price=…,vat=…] | link NAME REF CODE|BARCODE"),
     comptoir_cli_supplier },
-  { "prices", N_("prices preview|apply [--supplier NAME]: sale prices from purchase prices and markups"),
+  { "prices", N_("prices preview|apply [--supplier NAME] | markup --product CODE|BARCODE [COEF|none] | "
+                 "markup --category NAME [COEF|none] | markup --shop [COEF]: sale prices from purchase prices "
+                 "and markups; COEF is the coefficient on the purchase price excluding VAT, such as 1.30 or ×1,3"),
     comptoir_cli_prices },
   { "order", N_("order suggest NAME [--weeks 8] | create NAME [--from-suggestion] [--weeks 8] | show NUMBER | "
                 "set NUMBER REF|BARCODE PACKS | send NUMBER | export NUMBER FILE.csv"), comptoir_cli_order },

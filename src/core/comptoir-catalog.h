@@ -35,6 +35,8 @@ typedef struct {
 
 void comptoir_category_free (ComptoirCategory *category);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ComptoirCategory, comptoir_category_free)
+
 #define COMPTOIR_TYPE_CATALOG (comptoir_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (ComptoirCatalog, comptoir_catalog, COMPTOIR, CATALOG, GObject)
 

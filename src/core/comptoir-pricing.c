@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <string.h>
 
 #include "comptoir-change.h"
 #include "comptoir-id.h"
@@ -36,6 +38,93 @@ comptoir_pricing_format_coefficient (int markup_bp)
   if (coefficient % 100 == 0)
     return g_strdup_printf ("×%d.%02d", coefficient / 10000, (coefficient % 10000) / 100);
   return g_strdup_printf ("×%d.%04d", coefficient / 10000, coefficient % 10000);
+}
+
+char *
+comptoir_pricing_format_coefficient_local (int markup_bp)
+{
+  char *text = comptoir_pricing_format_coefficient (markup_bp);
+  const char *mark = localeconv ()->decimal_point;
+  char *dot = strchr (text, '.');
+
+  if (dot != NULL && mark != NULL && mark[0] != '\0' && mark[1] == '\0')
+    *dot = mark[0];
+  return text;
+}
+
+/* Spaces as people and spreadsheets type them: plain, no-break, narrow
+ * no-break. */
+static const char *
+skip_spaces (const char *p)
+{
+  for (;;)
+    {
+      if (*p == ' ' || *p == '\t')
+        p++;
+      else if (g_str_has_prefix (p, "\xc2\xa0"))
+        p += 2;
+      else if (g_str_has_prefix (p, "\xe2\x80\xaf"))
+        p += 3;
+      else
+        return p;
+    }
+}
+
+gboolean
+comptoir_pricing_parse_coefficient (const char  *text,
+                                    int         *out_bp,
+                                    GError     **error)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *p = skip_spaces (text != NULL ? text : "");
+  gint64 units = 0, decimals = 0;
+  guint n_units = 0, n_decimals = 0;
+  gint64 coefficient;  /* in ten-thousandths */
+
+  g_return_val_if_fail (out_bp != NULL, FALSE);
+
+  /* "×1,3", "x 1.3", "*1.3": the sign people write before a coefficient. */
+  if (g_str_has_prefix (p, "\xc3\x97"))
+    p = skip_spaces (p + 2);
+  else if (*p == 'x' || *p == 'X' || *p == '*')
+    p = skip_spaces (p + 1);
+  for (; g_ascii_isdigit (*p); p++)
+    if (++n_units <= 6)
+      units = units * 10 + (*p - '0');
+  if (*p == ',' || *p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      if (++n_decimals <= 4)
+        decimals = decimals * 10 + (*p - '0');
+  p = skip_spaces (p);
+
+  if (*p != '\0' || n_units + n_decimals == 0 || n_decimals > 4)
+    {
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                   _("“%s” is not a coefficient: give the number the purchase price excluding VAT is "
+                     "multiplied by, such as 1.20 or ×1.3 (at most four decimals)."),
+                   typed);
+      return FALSE;
+    }
+  for (guint i = n_decimals; i < 4; i++)
+    decimals *= 10;
+  coefficient = n_units > 6 ? G_MAXINT64 : units * 10000 + decimals;
+  if (coefficient < 10000)
+    {
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                   _("A coefficient of %s would sell below the purchase price: give 1 or more, such as 1.20."),
+                   typed);
+      return FALSE;
+    }
+  if (coefficient > 10000 + MAX_MARKUP_BP)
+    {
+      g_set_error (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_INVALID,
+                   _("A coefficient of %s is more than 11 times the purchase price: give one from 1 to 11, "
+                     "such as 1.20."),
+                   typed);
+      return FALSE;
+    }
+  *out_bp = (int) (coefficient - 10000);
+  return TRUE;
 }
 
 void
@@ -74,6 +163,14 @@ _comptoir_pricing_record_change (ComptoirDb  *db,
   return comptoir_db_insert_fact (db, fact, error);
 }
 
+/* Out of range (replicated from elsewhere, typed in a shell): the
+ * nearest that is allowed. */
+static int
+shop_markup (ComptoirDb *db)
+{
+  return (int) CLAMP (comptoir_settings_get_int (db, COMPTOIR_SETTING_DEFAULT_MARKUP), 0, MAX_MARKUP_BP);
+}
+
 /* The highest price of the product's active lines (of the supplier
  * named) and whose it is, with the product's and its category's
  * markup. SQLite takes the bare s.name from the row holding the max. */
@@ -95,12 +192,12 @@ comptoir_pricing_preview (ComptoirDb  *db,
 {
   g_autoptr (ComptoirStmt) stmt = NULL;
   g_autoptr (GPtrArray) proposals = NULL;
-  gint64 shop_markup;
+  gint64 shop;
   int rc;
 
   g_return_val_if_fail (COMPTOIR_IS_DB (db), NULL);
 
-  shop_markup = CLAMP (comptoir_settings_get_int (db, COMPTOIR_SETTING_DEFAULT_MARKUP), 0, MAX_MARKUP_BP);
+  shop = shop_markup (db);
   stmt = comptoir_db_prepare (db, proposals_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -112,7 +209,7 @@ comptoir_pricing_preview (ComptoirDb  *db,
     {
       ComptoirPriceProposal *p;
       ComptoirMarkupSource source = COMPTOIR_MARKUP_FROM_SHOP;
-      gint64 markup = shop_markup, purchase = sqlite3_column_int64 (stmt, 7), old = sqlite3_column_int64 (stmt, 3);
+      gint64 markup = shop, purchase = sqlite3_column_int64 (stmt, 7), old = sqlite3_column_int64 (stmt, 3);
       int vat = sqlite3_column_int (stmt, 4);
       gint64 price;
 
@@ -201,6 +298,95 @@ comptoir_pricing_apply (ComptoirDb   *db,
   if (out_applied != NULL)
     *out_applied = g_steal_pointer (&proposals);
   return TRUE;
+}
+
+/* The first of the row's columns that is not NULL, in the order of
+ * sources, else the shop's markup. */
+static void
+pick_markup (ComptoirDb            *db,
+             sqlite3_stmt          *stmt,
+             ComptoirMarkupSource   first,
+             int                   *out_markup_bp,
+             ComptoirMarkupSource  *out_source)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+      {
+        *out_markup_bp = CLAMP (sqlite3_column_int (stmt, i), 0, MAX_MARKUP_BP);
+        *out_source = (ComptoirMarkupSource) (first + i);
+        return;
+      }
+  *out_markup_bp = shop_markup (db);
+  *out_source = COMPTOIR_MARKUP_FROM_SHOP;
+}
+
+static gboolean
+get_markup (ComptoirDb            *db,
+            const char            *sql,
+            const char            *row_id,
+            ComptoirMarkupSource   first,
+            int                   *out_markup_bp,
+            ComptoirMarkupSource  *out_source,
+            GError               **error)
+{
+  g_autoptr (ComptoirStmt) stmt = comptoir_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, COMPTOIR_DB_ERROR, COMPTOIR_DB_ERROR_NOT_FOUND,
+                           _("This product or category no longer exists. Choose another one."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      comptoir_db_set_error (db, error);
+      return FALSE;
+    }
+  pick_markup (db, stmt, first, out_markup_bp, out_source);
+  return TRUE;
+}
+
+gboolean
+comptoir_pricing_get_product_markup (ComptoirDb            *db,
+                                     const char            *product_id,
+                                     int                   *out_markup_bp,
+                                     ComptoirMarkupSource  *out_source,
+                                     GError               **error)
+{
+  g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
+  g_return_val_if_fail (product_id != NULL && out_markup_bp != NULL && out_source != NULL, FALSE);
+
+  return get_markup (db,
+                     "SELECT p.markup_bp, c.markup_bp FROM product p "
+                     "LEFT JOIN category c ON c.id = p.category_id WHERE p.id = ?1",
+                     product_id, COMPTOIR_MARKUP_FROM_PRODUCT, out_markup_bp, out_source, error);
+}
+
+gboolean
+comptoir_pricing_get_category_markup (ComptoirDb            *db,
+                                      const char            *category_id,
+                                      int                   *out_markup_bp,
+                                      ComptoirMarkupSource  *out_source,
+                                      GError               **error)
+{
+  g_return_val_if_fail (COMPTOIR_IS_DB (db), FALSE);
+  g_return_val_if_fail (out_markup_bp != NULL && out_source != NULL, FALSE);
+
+  if (category_id == NULL)
+    {
+      *out_markup_bp = shop_markup (db);
+      *out_source = COMPTOIR_MARKUP_FROM_SHOP;
+      return TRUE;
+    }
+  return get_markup (db, "SELECT markup_bp FROM category WHERE id = ?1", category_id,
+                     COMPTOIR_MARKUP_FROM_CATEGORY, out_markup_bp, out_source, error);
 }
 
 static gboolean

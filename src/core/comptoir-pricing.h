@@ -38,6 +38,15 @@ gint64     comptoir_pricing_sale_price (gint64      purchase_cents,
                                         int         vat_bp);
 /* "×1.20": the coefficient a markup means, as coops say it. */
 char      *comptoir_pricing_format_coefficient (int  markup_bp);
+/* The same with the locale's decimal mark, for people: "×1,20" in French. */
+char      *comptoir_pricing_format_coefficient_local (int  markup_bp);
+/* Reads a coefficient as people type it: "1,3", "1.30", "x1.3", "×1,20"
+ * (at most four decimals), from 1 to 11; *out_bp is the markup it means
+ * in basis points (1.30: 3000). Anything else is refused with a message
+ * saying what is expected, and *out_bp is left alone. */
+gboolean   comptoir_pricing_parse_coefficient  (const char  *text,
+                                                int         *out_bp,
+                                                GError     **error);
 
 typedef struct {
   char                 *product_id;
@@ -66,6 +75,21 @@ gboolean   comptoir_pricing_apply      (ComptoirDb   *db,
                                         const char   *supplier_id,
                                         GPtrArray   **out_applied,
                                         GError      **error);
+
+/* The markup the product sells at and where it comes from: its own, else
+ * its category's, else the shop's. */
+gboolean   comptoir_pricing_get_product_markup  (ComptoirDb            *db,
+                                                 const char            *product_id,
+                                                 int                   *out_markup_bp,
+                                                 ComptoirMarkupSource  *out_source,
+                                                 GError               **error);
+/* The markup of the category's products that have none of their own:
+ * the category's, else the shop's; category_id NULL: the shop's. */
+gboolean   comptoir_pricing_get_category_markup (ComptoirDb            *db,
+                                                 const char            *category_id,
+                                                 int                   *out_markup_bp,
+                                                 ComptoirMarkupSource  *out_source,
+                                                 GError               **error);
 
 /* markup_bp -1: none (the category's or the shop's then applies). */
 gboolean   comptoir_pricing_set_product_markup  (ComptoirDb  *db,
