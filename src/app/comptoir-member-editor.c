@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "comptoir-editor-discard.h"
 #include "comptoir-member-editor.h"
 #include "comptoir-members-page-private.h"
 
@@ -242,13 +243,12 @@ on_entry_activated (ComptoirMemberEditor *self)
 }
 
 static void
-on_discard_response (ComptoirMemberEditor *self,
-                     const char           *response)
+discard_and_close (GtkWindow *window)
 {
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
+  ComptoirMemberEditor *self = COMPTOIR_MEMBER_EDITOR (window);
+
   self->dirty = FALSE;
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_window_close (window);
 }
 
 /* Closing with unsaved edits asks first, as the product editor does. */
@@ -256,23 +256,13 @@ static gboolean
 comptoir_member_editor_close_request (GtkWindow *window)
 {
   ComptoirMemberEditor *self = COMPTOIR_MEMBER_EDITOR (window);
-  GtkWidget *dialog;
 
   if (!self->dirty)
     return GTK_WINDOW_CLASS (comptoir_member_editor_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   self->creating ? _("This member is not added yet.")
-                                                  : _("The changes to this member are not saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_discard_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  comptoir_editor_ask_discard (window, self->creating ? _("This member is not added yet.")
+                                                      : _("The changes to this member are not saved."),
+                               discard_and_close);
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-editor-discard.h"
 #include "comptoir-product-editor.h"
 
 static const int vat_rates[] = { 2000, 1000, 550, 210 };
@@ -129,13 +130,12 @@ on_markup_changed (ComptoirProductEditor *self)
 }
 
 static void
-on_discard_response (ComptoirProductEditor *self,
-                     const char            *response)
+discard_and_close (GtkWindow *window)
 {
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
+  ComptoirProductEditor *self = COMPTOIR_PRODUCT_EDITOR (window);
+
   self->dirty = FALSE;
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_window_close (window);
 }
 
 /* Closing with unsaved edits asks first: a volunteer called away from
@@ -144,23 +144,12 @@ static gboolean
 comptoir_product_editor_close_request (GtkWindow *window)
 {
   ComptoirProductEditor *self = COMPTOIR_PRODUCT_EDITOR (window);
-  GtkWidget *dialog;
 
   if (!self->dirty)
     return GTK_WINDOW_CLASS (comptoir_product_editor_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   _("The changes to this product are not saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_discard_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  comptoir_editor_ask_discard (window, _("The changes to this product are not saved."),
+                               discard_and_close);
   return TRUE;
 }
 

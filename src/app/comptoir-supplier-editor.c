@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-editor-discard.h"
 #include "comptoir-supplier-editor.h"
 
 struct _ComptoirSupplierEditor
@@ -176,13 +177,12 @@ on_entry_activated (ComptoirSupplierEditor *self)
 }
 
 static void
-on_discard_response (ComptoirSupplierEditor *self,
-                     const char             *response)
+discard_and_close (GtkWindow *window)
 {
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
+  ComptoirSupplierEditor *self = COMPTOIR_SUPPLIER_EDITOR (window);
+
   self->dirty = FALSE;
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_window_close (window);
 }
 
 /* Closing with unsaved edits asks first, as the other editors do. */
@@ -190,23 +190,13 @@ static gboolean
 comptoir_supplier_editor_close_request (GtkWindow *window)
 {
   ComptoirSupplierEditor *self = COMPTOIR_SUPPLIER_EDITOR (window);
-  GtkWidget *dialog;
 
   if (!self->dirty)
     return GTK_WINDOW_CLASS (comptoir_supplier_editor_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   self->supplier.id == NULL ? _("This supplier is not added yet.")
-                                                             : _("The changes to this supplier are not saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_discard_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  comptoir_editor_ask_discard (window, self->supplier.id == NULL ? _("This supplier is not added yet.")
+                                                                 : _("The changes to this supplier are not saved."),
+                               discard_and_close);
   return TRUE;
 }
 
