@@ -162,7 +162,12 @@ test_receiving (Fixture       *f,
   page = find_descendant (GTK_WIDGET (window), COMPTOIR_TYPE_RECEIVING_PAGE);
   settle ();
 
-  /* Start: the supplier (the only one), the order's number, Enter. */
+  /* The orders sent and not received yet are listed, ready to receive:
+   * the demo's and ours. */
+  g_assert_true (shows_label (page, "Le Relais Vert — order C-0001"));
+  g_assert_nonnull (find_button (page, "_Receive"));
+
+  /* Start: the supplier, the order's number, Enter. */
   click_widget (GTK_WIDGET (window), find_button (page, "_Start a Receipt…"));
   dialog = wait_for_message_dialog ();
   entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);

@@ -48,11 +48,88 @@ on_resume_clicked (GtkButton             *button,
 }
 
 static void
+on_receive_clicked (GtkButton             *button,
+                    ComptoirReceivingPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *receipt_id =
+    comptoir_goods_receipt_start (self->db, g_object_get_data (G_OBJECT (button), "supplier-id"),
+                                  g_object_get_data (G_OBJECT (button), "order-id"), NULL, &error);
+
+  if (receipt_id == NULL || !comptoir_receiving_page_open (self, receipt_id, &error))
+    _comptoir_receiving_page_show_message (self, error->message);
+}
+
+static gboolean
+has_receipt (GPtrArray  *open,
+             const char *order_number)
+{
+  for (guint i = 0; i < open->len; i++)
+    if (g_strcmp0 (((ComptoirReceiptSummary *) g_ptr_array_index (open, i))->order_number, order_number) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Orders sent and not received yet: the receiver starts from the
+ * delivery in front of them, without having to know its number. Returns
+ * how many rows were added. */
+static guint
+add_expected_orders (ComptoirReceivingPage *self,
+                     GPtrArray             *open)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) suppliers = comptoir_supplier_list (self->db, FALSE, &error);
+  guint n_rows = 0;
+
+  for (guint i = 0; suppliers != NULL && i < suppliers->len; i++)
+    {
+      const ComptoirSupplier *supplier = g_ptr_array_index (suppliers, i);
+      g_autoptr (GPtrArray) orders = NULL;
+
+      if (!comptoir_purchase_order_list (self->db, supplier->id, &orders, &error))
+        break;
+      for (guint j = 0; j < orders->len; j++)
+        {
+          const ComptoirPurchaseOrderSummary *order = g_ptr_array_index (orders, j);
+          GtkWidget *row, *button;
+          g_autofree char *title = NULL;
+          g_autofree char *subtitle = NULL;
+
+          if (order->status != COMPTOIR_PURCHASE_ORDER_SENT || has_receipt (open, order->number))
+            continue;
+          row = adw_action_row_new ();
+          button = gtk_button_new_with_mnemonic (_("_Receive"));
+          title = g_strdup_printf (_("%s — order %s"), supplier->name, order->number);
+          /* Translators: an order not received yet, "expected on 2026-11-25, 8 lines" */
+          subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected on %s, %u line",
+                                                   "expected on %s, %u lines", order->n_lines),
+                                      order->expected_on != NULL ? order->expected_on : "", order->n_lines);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "suggested-action");
+          g_object_set_data_full (G_OBJECT (button), "supplier-id", g_strdup (supplier->id), g_free);
+          g_object_set_data_full (G_OBJECT (button), "order-id", g_strdup (order->id), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (on_receive_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+          gtk_list_box_append (self->open_list, row);
+          n_rows++;
+        }
+    }
+  if (error != NULL)
+    _comptoir_receiving_page_show_message (self, error->message);
+  return n_rows;
+}
+
+static void
 reload_open_list (ComptoirReceivingPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) open = comptoir_goods_receipt_list_open (self->db, &error);
   GtkWidget *child;
+  guint n_rows;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->open_list))) != NULL)
     gtk_list_box_remove (self->open_list, child);
@@ -85,8 +162,9 @@ reload_open_list (ComptoirReceivingPage *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->open_list, row);
     }
-  gtk_widget_set_visible (self->open_title, open->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_list), open->len > 0);
+  n_rows = open->len + add_expected_orders (self, open);
+  gtk_widget_set_visible (self->open_title, n_rows > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_list), n_rows > 0);
 }
 
 void
